@@ -1,0 +1,1 @@
+"""Pure diagnostic rules: no Rasa imports, unit-tested on their own."""

@@ -1,0 +1,1 @@
+"""Pure entity patterns: map what users write to the contract's canonical values."""

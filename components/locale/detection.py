@@ -1,0 +1,135 @@
+"""Detect the language of a message's text with lingua, plus marker words.
+
+lingua ships its models in the package, so detection needs no download. It is
+restricted to the supported languages and the look-alikes users of other
+languages would write in (Norwegian, German, Finnish, Croatian, Bosnian,
+Serbian), so that a Norwegian message is not forced into Danish.
+"""
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Dict, Optional
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from components.locale import SUPPORTED_LOCALES
+from components.locale.lexicon import MARKERS
+from components.locale.scrub import scrub
+from components.locale.text import words
+
+_LINGUA_CODES: Dict[Language, str] = {
+    Language.ENGLISH: "en",
+    Language.DANISH: "da",
+    Language.SWEDISH: "sv",
+    Language.ESTONIAN: "et",
+    Language.SLOVENE: "sl",
+    Language.BOKMAL: "nb",
+    Language.NYNORSK: "nn",
+    Language.GERMAN: "de",
+    Language.FINNISH: "fi",
+    Language.CROATIAN: "hr",
+    Language.BOSNIAN: "bs",
+    Language.SERBIAN: "sr",
+}
+
+# The supported language a look-alike is most often mistaken for.
+SIBLINGS = {"nb": "da", "nn": "da", "fi": "et", "hr": "sl", "bs": "sl", "sr": "sl"}
+
+MARKER_WEIGHT = 0.25  # added per marker word, up to three
+MIN_CONFIDENCE = 0.4  # below this the text carries too little signal
+STRONG_CONFIDENCE = 0.9  # enough to call even two words a look-alike
+SIBLING_RATIO = 0.5  # a sibling this close to a look-alike wins
+MIN_LETTERS = 3
+
+
+@dataclass(frozen=True)
+class TextLanguage:
+    """The language a text is written in, with the detector's score."""
+
+    code: str
+    score: float
+
+    @property
+    def supported(self) -> bool:
+        """Whether we answer in this language."""
+        return self.code in SUPPORTED_LOCALES
+
+
+UNDETERMINED = "und"  # BCP-47 code for "some language we cannot name"
+
+
+def _mostly_non_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    latin = sum(1 for ch in letters if unicodedata.name(ch, "").startswith("LATIN"))
+    return len(letters) >= 2 and latin < len(letters) / 2
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    # Built on first use, not at import time; the models take ~1.5 s to load.
+    return (
+        LanguageDetectorBuilder.from_languages(*_LINGUA_CODES)
+        .with_preloaded_language_models()
+        .build()
+    )
+
+
+def warm_up() -> None:
+    """Load lingua's models now instead of on the first message."""
+    _detector()
+
+
+def _scores(text: str, folded_words: list) -> Dict[str, float]:
+    scores = {
+        _LINGUA_CODES[value.language]: value.value
+        for value in _detector().compute_language_confidence_values(text)
+    }
+    for code, markers in MARKERS.items():
+        hits = sum(1 for word in folded_words if word in markers)
+        scores[code] = scores.get(code, 0.0) + MARKER_WEIGHT * min(hits, 3)
+    return scores
+
+
+@lru_cache(maxsize=4096)
+def detect_language(text: str) -> Optional[TextLanguage]:
+    """Return the language `text` is written in, or None without enough signal.
+
+    Args:
+        text: The user's message, as typed.
+
+    Returns:
+        The detected language (possibly an unsupported one), or None.
+    """
+    content = scrub(text)
+    if _mostly_non_latin(content):
+        # All five supported languages are written in Latin script.
+        return TextLanguage(UNDETERMINED, 1.0)
+    folded_words = words(content)
+    if sum(len(w) for w in folded_words) < MIN_LETTERS:
+        return None
+    scores = _scores(content, folded_words)
+    has_marker = any(w in m for m in MARKERS.values() for w in folded_words)
+    if len(folded_words) == 1 and not has_marker:
+        # A single unknown word is noise for n-gram models.
+        return None
+
+    top = max(scores, key=scores.__getitem__)
+    top_score = scores[top]
+    if top in SUPPORTED_LOCALES:
+        confident = top_score >= MIN_CONFIDENCE or any(
+            w in MARKERS[top] for w in folded_words
+        )
+        return TextLanguage(top, top_score) if confident else None
+
+    sibling = SIBLINGS.get(top)
+    if sibling and scores.get(sibling, 0.0) >= SIBLING_RATIO * top_score:
+        return TextLanguage(sibling, scores[sibling])
+    if top_score >= STRONG_CONFIDENCE or (
+        top_score >= MIN_CONFIDENCE + 0.1 and len(folded_words) >= 3
+    ):
+        return TextLanguage(top, top_score)
+    if sibling and len(folded_words) < 3:
+        # Too short to tell a look-alike from its sibling: favour our user.
+        return TextLanguage(sibling, scores.get(sibling, 0.0))
+    return None

@@ -1,0 +1,152 @@
+"""Rasa glue for the locale policy: sets the `language` entity and parse data.
+
+Runs last in the NLU pipeline. Rasa hands NLU components the conversation's
+tracker when `process` asks for it, so the policy can see the current locale;
+the `language` slot is then filled by an ordinary `from_entity` mapping, with
+no action server involved.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text, Tuple
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.core.events import UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    INTENT,
+    INTENT_NAME_KEY,
+    PREDICTED_CONFIDENCE_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from components.locale.detection import warm_up
+from components.locale.policy import LocaleDecision, decide_locale
+
+LANGUAGE_SLOT = "language"
+LOCALE_KEY = "locale"  # parse-data key the decision is published under
+HINT_METADATA_KEYS = ("locale", "language")
+SWITCH_LANGUAGE_INTENT = "switch_language"
+COMMAND_PREFIX = "/lang"
+
+
+def channel_hint(metadata: Any) -> Optional[str]:
+    """Return the channel's locale hint from message metadata, if any."""
+    if not isinstance(metadata, dict):
+        return None
+    for key in HINT_METADATA_KEYS:
+        value = metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            return value
+    return None
+
+
+def current_locale(
+    tracker: Optional[DialogueStateTracker],
+) -> Tuple[Optional[str], Optional[str]]:
+    """Return the conversation's locale and the rule that last set it."""
+    if tracker is None:
+        return None, None
+    current = tracker.get_slot(LANGUAGE_SLOT)
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            source = (event.parse_data or {}).get(LOCALE_KEY, {}).get("source")
+            if source and source != "current":
+                return current, source
+    return current, None
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
+)
+class LocaleDetector(GraphComponent, EntityExtractorMixin):
+    """Applies the locale policy to each message."""
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> LocaleDetector:
+        """Creates the detector and loads lingua's models up front."""
+        warm_up()
+        return cls()
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        """Leaves training data as annotated."""
+        return training_data
+
+    def process(
+        self,
+        messages: List[Message],
+        tracker: Optional[DialogueStateTracker] = None,
+    ) -> List[Message]:
+        """Decides each message's locale and publishes it.
+
+        Args:
+            messages: The messages to process.
+            tracker: The conversation so far; None when parsing without one.
+
+        Returns:
+            The messages, with a `language` entity when the user asked for a
+            language or the conversation's locale changes, and the decision
+            under `locale` in the parse data.
+        """
+        current, source = current_locale(tracker)
+        for message in messages:
+            text = message.get(TEXT) or ""
+            hint = channel_hint(message.get("metadata"))
+            decision = decide_locale(text, hint, current, source)
+            self._publish(message, decision, current, in_conversation=tracker is not None)
+        return messages
+
+    def _publish(
+        self,
+        message: Message,
+        decision: LocaleDecision,
+        current: Optional[str],
+        in_conversation: bool,
+    ) -> None:
+        message.set(
+            LOCALE_KEY,
+            {
+                "language": decision.locale,
+                "source": decision.source,
+                "unsupported": decision.unsupported,
+            },
+            add_to_output=True,
+        )
+        entity: Optional[Dict[Text, Any]] = None
+        request = decision.request
+        if request and request.supported:
+            entity = {
+                "entity": LANGUAGE_SLOT,
+                "value": request.code,
+                "start": request.start,
+                "end": request.end,
+            }
+        elif in_conversation and decision.locale != current:
+            # No span: the locale came from the whole text or the channel.
+            entity = {"entity": LANGUAGE_SLOT, "value": decision.locale}
+        if entity:
+            entity["confidence_entity"] = 1.0
+            entities = message.get(ENTITIES, []) + self.add_extractor_name([entity])
+            message.set(ENTITIES, entities, add_to_output=True)
+
+        text = (message.get(TEXT) or "").strip().lower()
+        if request and text.startswith(COMMAND_PREFIX):
+            # "/lang sv" is a command, not something to classify.
+            message.set(
+                INTENT,
+                {INTENT_NAME_KEY: SWITCH_LANGUAGE_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0},
+                add_to_output=True,
+            )

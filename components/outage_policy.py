@@ -1,0 +1,89 @@
+"""Answer in the user's language when a custom action fails (e.g. the action server is down).
+
+Rasa 3.6 logs a failed remote action and carries on as if it had run with no
+events, so the user hears nothing. Every action of ours returns at least one
+event, so a custom action or form followed by no event at all means it failed;
+this policy then predicts a domain response that says so, and then listens.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, Event
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+OUTAGE_RESPONSE = "utter_service_unavailable"
+# Above RulePolicy (6), so the apology wins over a rule that would go on.
+OUTAGE_POLICY_PRIORITY = 7
+
+
+def failed_custom_action(last_event: Optional[Event], custom_actions: List[Text]) -> bool:
+    """Whether the conversation ends in a custom action or form that returned nothing."""
+    return (
+        isinstance(last_event, ActionExecuted)
+        and last_event.action_name in custom_actions
+    )
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT,
+    is_trainable=True,
+)
+class ActionOutagePolicy(Policy):
+    """Predicts an apology after a failed custom action, then listens."""
+
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        """Returns the default config (see parent class for full docstring)."""
+        return {"priority": OUTAGE_POLICY_PRIORITY}
+
+    @staticmethod
+    def supported_data() -> SupportedData:
+        """Needs no training data."""
+        return SupportedData.ML_AND_RULE_DATA
+
+    def __init__(
+        self,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        featurizer: Optional[Any] = None,
+    ) -> None:
+        """Creates the policy (it has no featurizer and nothing to learn)."""
+        super().__init__(config, model_storage, resource, execution_context, None)
+
+    def train(
+        self,
+        training_trackers: List[TrackerWithCachedStates],
+        domain: Domain,
+        **kwargs: Any,
+    ) -> Resource:
+        """Nothing to learn; the rule is fixed."""
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: Optional[Dict[Text, Any]] = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """Predicts the apology after a failed action, and listening after it."""
+        probabilities = self._default_predictions(domain)
+        custom_actions = list(domain.user_actions) + list(domain.form_names)
+        last_event = tracker.events[-1] if tracker.events else None
+        if failed_custom_action(last_event, custom_actions):
+            probabilities[domain.index_for_action(OUTAGE_RESPONSE)] = 1.0
+        elif tracker.latest_action_name == OUTAGE_RESPONSE:
+            probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0
+        return self._prediction(probabilities)

@@ -1,0 +1,100 @@
+import pytest
+
+from components.locale.policy import decide_locale, is_short_reply, normalise_hint
+
+
+@pytest.mark.parametrize(
+    "text, hint, current, locale, source",
+    [
+        # 1. explicit requests win and name the language
+        ("på dansk, tak", None, "en", "da", "explicit"),
+        ("/lang sv", None, "en", "sv", "explicit"),
+        ("switch to Estonian please", "da-DK", "da", "et", "explicit"),
+        ("kas te räägite eesti keeles", None, None, "et", "explicit"),
+        ("preklopi v slovenščino", None, "en", "sl", "explicit"),
+        ("English please", None, "sv", "en", "explicit"),
+        # 2. the text, including code-switched and diacritic-free messages
+        ("password writeback virker ikke", None, None, "da", "text"),
+        ("Password writeback virker ikke efter opdatering af AAD Connect", None, "en", "da", "text"),
+        ("lösenordsåterskrivning fungerar inte", None, None, "sv", "text"),
+        ("losenordsaterskrivning fungerar inte for vara anvandare", None, None, "sv", "text"),
+        ("paroolide tagasikirjutamine ei toota", None, None, "et", "text"),
+        ("writeback ne deluje", None, None, "sl", "text"),
+        ("ponastavitev gesla ne dela, kaj naj naredim", None, None, "sl", "text"),
+        ("Is P1 enough for synced users?", None, "da", "en", "text"),
+        # 3. the channel's hint when the text carries no signal
+        ("1.6.16.0", "sv-SE", None, "sv", "hint"),
+        ("ok", "da-DK", None, "da", "hint"),
+        ("P1", "et_EE", None, "et", "hint"),
+        # 4. the current locale
+        ("1.6.16.0", None, "sl", "sl", "current"),
+        # 5. English
+        ("", None, None, "en", "default"),
+        ("🙂🙂🙂", None, None, "en", "default"),
+    ],
+)
+def test_policy_order(text, hint, current, locale, source):
+    decision = decide_locale(text, hint, current)
+    assert (decision.locale, decision.source) == (locale, source)
+
+
+@pytest.mark.parametrize("reply", ["ok", "ja", "jah", "tak", "ne", "OK!", "ja tak"])
+@pytest.mark.parametrize("current", ["en", "da", "sv", "et", "sl"])
+def test_short_replies_never_change_the_locale(reply, current):
+    assert decide_locale(reply, None, current).locale == current
+
+
+@pytest.mark.parametrize(
+    "text, locale",
+    [("tak", "da"), ("tack", "sv"), ("aitäh", "et"), ("Tere", "et"), ("Živjo", "sl")],
+)
+def test_short_reply_can_set_the_first_locale(text, locale):
+    assert decide_locale(text).locale == locale
+
+
+def test_hint_does_not_undo_a_locale_the_user_chose():
+    decision = decide_locale("1.6.16.0", "da-DK", "sv", current_source="text")
+    assert decision.locale == "sv"
+
+
+def test_hint_replaces_a_default_locale():
+    assert decide_locale("1.6.16.0", "da-DK", "en", current_source="default").locale == "da"
+
+
+@pytest.mark.parametrize(
+    "text, unsupported",
+    [
+        ("Passwort-Rückschreiben funktioniert nicht", "de"),
+        ("det fungerer ikke etter oppdateringen av serveren", "nb"),
+        ("lozinka ne radi nakon ažuriranja sustava", "hr"),
+        ("パスワードのライトバックが機能しません", "und"),
+    ],
+)
+def test_unsupported_language_gets_english(text, unsupported):
+    decision = decide_locale(text, "da-DK", "da")
+    assert decision.locale == "en"
+    assert decision.unsupported == unsupported
+
+
+def test_request_for_unsupported_language_keeps_locale():
+    decision = decide_locale("switch to German", None, "da")
+    assert decision.locale == "da"
+    assert decision.unsupported == "de"
+
+
+@pytest.mark.parametrize(
+    "hint, code",
+    [("da-DK", "da"), ("sv_SE", "sv"), ("EN-gb", "en"), ("nb-NO", None), ("", None), (None, None), (42, None)],
+)
+def test_normalise_hint(hint, code):
+    assert normalise_hint(hint) == code
+
+
+@pytest.mark.parametrize("text", ["ok", "ja", "Nej.", "thx", "ok tak"])
+def test_is_short_reply(text):
+    assert is_short_reply(text)
+
+
+@pytest.mark.parametrize("text", ["", "tak for hjælpen i dag", "virker ikke"])
+def test_is_not_short_reply(text):
+    assert not is_short_reply(text)

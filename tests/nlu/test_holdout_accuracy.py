@@ -1,0 +1,35 @@
+"""Intent accuracy per locale on the held-out sets, which training never sees."""
+
+import os
+
+import pytest
+
+from scripts.nlu_report import accuracy, predict
+from tests.conftest import ROOT
+
+HOLDOUT = ROOT / "tests" / "nlu" / "holdout"
+MIN_ACCURACY = float(os.environ.get("MIN_ACCURACY", "0.90"))
+LOCALES = ["en", "da", "sv", "et", "sl"]
+
+
+@pytest.fixture(scope="module")
+def predictions(model_path):
+    return predict(str(model_path), HOLDOUT)
+
+
+def test_holdout_is_not_in_training_data():
+    from tests.nlu_data import examples
+
+    train = {
+        text.lower() for path in ROOT.glob("data/nlu/*/*.yml") for _, text, _ in examples(path)
+    }
+    held = [text.lower() for path in HOLDOUT.glob("*.yml") for _, text, _ in examples(path)]
+    assert held and not [text for text in held if text in train]
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_accuracy_per_locale(predictions, locale):
+    rows = predictions[locale]
+    assert len(rows) >= 200
+    errors = [r for r in rows if r[1] != r[2]]
+    assert accuracy(rows) >= MIN_ACCURACY, errors
