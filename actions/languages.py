@@ -1,6 +1,6 @@
 """The one-time notice for users who write in a language we do not support."""
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
@@ -23,13 +23,13 @@ class ActionNoteSupportedLanguages(Action):
     it after every user message, before the answer is chosen.
     """
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Unique identifier of the action."""
         return "action_note_supported_languages"
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[Text, Any]]:
+    ) -> List[Dict[str, Any]]:
         """Utters the notice the first time an unsupported language appears."""
         if tracker.get_slot(NOTED_SLOT) or not wrote_unsupported_language(tracker):
             return []

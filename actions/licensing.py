@@ -1,6 +1,6 @@
 """Direct licensing questions: judge the license when the facts are known."""
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
@@ -12,13 +12,13 @@ from actions.diagnostics.licensing import license_response
 class ActionCheckLicense(Action):
     """Judges the user's license, or asks for what the check needs."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Unique identifier of the action."""
         return "action_check_license"
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[Text, Any]]:
+    ) -> List[Dict[str, Any]]:
         """Utters the verdict, or asks for user type and license."""
         user_type = tracker.get_slot("user_type")
         license = tracker.get_slot("license")

@@ -1,6 +1,6 @@
 """Enabling writeback: one step at a time ("next", "done") or all at once."""
 
-from typing import Any, Dict, List, Text
+from typing import Any, Dict, List
 
 from rasa_sdk import Action, FormValidationAction, Tracker
 from rasa_sdk.events import SlotSet
@@ -18,17 +18,17 @@ def steps_done(tracker: Tracker) -> int:
 class ValidateEnableWalkthroughForm(FormValidationAction):
     """Asks for `step_done` once per step until every step is confirmed."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Unique identifier of the action."""
         return "validate_enable_walkthrough_form"
 
     async def required_slots(
         self,
-        domain_slots: List[Text],
+        domain_slots: List[str],
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> List[Text]:
+    ) -> List[str]:
         """Keeps `step_done` only while a step-by-step walkthrough is unfinished."""
         stepwise = tracker.get_slot("walkthrough_mode") == "step"
         if stepwise and steps_done(tracker) < TOTAL_STEPS:
@@ -41,7 +41,7 @@ class ValidateEnableWalkthroughForm(FormValidationAction):
         dispatcher: CollectingDispatcher,
         tracker: Tracker,
         domain: DomainDict,
-    ) -> Dict[Text, Any]:
+    ) -> Dict[str, Any]:
         """Counts a confirmed step and clears `step_done` to ask for the next."""
         if not slot_value:
             return {"step_done": None}
@@ -52,13 +52,13 @@ class ValidateEnableWalkthroughForm(FormValidationAction):
 class ActionAskStepDone(Action):
     """Shows the current step of the walkthrough."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Unique identifier of the action."""
         return "action_ask_step_done"
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[Text, Any]]:
+    ) -> List[Dict[str, Any]]:
         """Utters the next unconfirmed step and how to move on."""
         dispatcher.utter_message(response=step_response(next_step(steps_done(tracker))))
         dispatcher.utter_message(response="utter_step_prompt")
@@ -68,13 +68,13 @@ class ActionAskStepDone(Action):
 class ActionFinishWalkthrough(Action):
     """Closes the walkthrough: all steps at once, or the final check."""
 
-    def name(self) -> Text:
+    def name(self) -> str:
         """Unique identifier of the action."""
         return "action_finish_walkthrough"
 
     def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[Text, Any]]:
+    ) -> List[Dict[str, Any]]:
         """Utters the remaining text and resets the walkthrough slots."""
         if tracker.get_slot("walkthrough_mode") == "all":
             dispatcher.utter_message(response="utter_enable_wizard_all")

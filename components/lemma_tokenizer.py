@@ -8,8 +8,8 @@ language. Estonian and Slovenian have no lookup tables and keep their words.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Any, Dict, List, Optional, Text
+from functools import cache
+from typing import Any, Dict, List, Optional
 
 from rasa.engine.graph import ExecutionContext
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -25,7 +25,7 @@ from components.locale.detection import detect_language
 LEMMA_LANGUAGES = ("da", "sv", "en")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lemma_table(language: str) -> Optional[Table]:
     """Return spaCy's lemma lookup table for `language`, if it ships one."""
     if language not in LEMMA_LANGUAGES:
@@ -42,7 +42,7 @@ class LemmaTokenizer(WhitespaceTokenizer):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -52,7 +52,7 @@ class LemmaTokenizer(WhitespaceTokenizer):
             lemma_table(language)
         return cls(config)
 
-    def tokenize(self, message: Message, attribute: Text) -> List[Token]:
+    def tokenize(self, message: Message, attribute: str) -> List[Token]:
         """Tokenizes the attribute and adds lemmas in the text's language."""
         tokens = super().tokenize(message, attribute)
         detected = detect_language(message.get(attribute) or "")

@@ -8,7 +8,7 @@ no action server involved.
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -72,7 +72,7 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
     @classmethod
     def create(
         cls,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -100,13 +100,16 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
             The messages, with a `language` entity when the user asked for a
             language or the conversation's locale changes, and the decision
             under `locale` in the parse data.
+
         """
         current, source = current_locale(tracker)
         for message in messages:
             text = message.get(TEXT) or ""
             hint = channel_hint(message.get("metadata"))
             decision = decide_locale(text, hint, current, source)
-            self._publish(message, decision, current, in_conversation=tracker is not None)
+            self._publish(
+                message, decision, current, in_conversation=tracker is not None
+            )
         return messages
 
     def _publish(
@@ -125,7 +128,7 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
             },
             add_to_output=True,
         )
-        entity: Optional[Dict[Text, Any]] = None
+        entity: Optional[Dict[str, Any]] = None
         request = decision.request
         if request and request.supported:
             entity = {
@@ -147,6 +150,9 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
             # "/lang sv" is a command, not something to classify.
             message.set(
                 INTENT,
-                {INTENT_NAME_KEY: SWITCH_LANGUAGE_INTENT, PREDICTED_CONFIDENCE_KEY: 1.0},
+                {
+                    INTENT_NAME_KEY: SWITCH_LANGUAGE_INTENT,
+                    PREDICTED_CONFIDENCE_KEY: 1.0,
+                },
                 add_to_output=True,
             )

@@ -4,11 +4,13 @@ Rasa 3.6 logs a failed remote action and carries on as if it had run with no
 events, so the user hears nothing. Every action of ours returns at least one
 event, so a custom action or form followed by no event at all means it failed;
 this policy then predicts a domain response that says so, and then listens.
+Only live conversations are judged: their trackers hold the bot's utterances,
+while test stories (`rasa test`) list action names without them.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Optional, Sequence
 
 from rasa.core.policies.policy import Policy, PolicyPrediction, SupportedData
 from rasa.engine.graph import ExecutionContext
@@ -17,7 +19,7 @@ from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, Event
+from rasa.shared.core.events import ActionExecuted, BotUttered, Event
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -26,11 +28,15 @@ OUTAGE_RESPONSE = "utter_service_unavailable"
 OUTAGE_POLICY_PRIORITY = 7
 
 
-def failed_custom_action(last_event: Optional[Event], custom_actions: List[Text]) -> bool:
-    """Whether the conversation ends in a custom action or form that returned nothing."""
+def failed_custom_action(events: Sequence[Event], custom_actions: List[str]) -> bool:
+    """Whether a live conversation ends in a custom action that returned nothing."""
+    if not events:
+        return False
+    last = events[-1]
     return (
-        isinstance(last_event, ActionExecuted)
-        and last_event.action_name in custom_actions
+        isinstance(last, ActionExecuted)
+        and last.action_name in custom_actions
+        and any(isinstance(event, BotUttered) for event in events)
     )
 
 
@@ -42,7 +48,7 @@ class ActionOutagePolicy(Policy):
     """Predicts an apology after a failed custom action, then listens."""
 
     @staticmethod
-    def get_default_config() -> Dict[Text, Any]:
+    def get_default_config() -> Dict[str, Any]:
         """Returns the default config (see parent class for full docstring)."""
         return {"priority": OUTAGE_POLICY_PRIORITY}
 
@@ -53,7 +59,7 @@ class ActionOutagePolicy(Policy):
 
     def __init__(
         self,
-        config: Dict[Text, Any],
+        config: Dict[str, Any],
         model_storage: ModelStorage,
         resource: Resource,
         execution_context: ExecutionContext,
@@ -75,14 +81,15 @@ class ActionOutagePolicy(Policy):
         self,
         tracker: DialogueStateTracker,
         domain: Domain,
-        rule_only_data: Optional[Dict[Text, Any]] = None,
+        rule_only_data: Optional[Dict[str, Any]] = None,
         **kwargs: Any,
     ) -> PolicyPrediction:
         """Predicts the apology after a failed action, and listening after it."""
         probabilities = self._default_predictions(domain)
-        custom_actions = list(domain.user_actions) + list(domain.form_names)
-        last_event = tracker.events[-1] if tracker.events else None
-        if failed_custom_action(last_event, custom_actions):
+        custom_actions = [
+            name for name in domain.user_actions if not name.startswith("utter_")
+        ] + list(domain.form_names)
+        if failed_custom_action(tracker.events, custom_actions):
             probabilities[domain.index_for_action(OUTAGE_RESPONSE)] = 1.0
         elif tracker.latest_action_name == OUTAGE_RESPONSE:
             probabilities[domain.index_for_action(ACTION_LISTEN_NAME)] = 1.0

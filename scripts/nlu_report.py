@@ -59,12 +59,19 @@ def write_reports(results: Predictions, out: Path) -> None:
         predicted = [p for _, _, p in rows]
         folder = out / locale
         folder.mkdir(exist_ok=True)
-        report = classification_report(gold, predicted, output_dict=True, zero_division=0)
+        report = classification_report(
+            gold, predicted, output_dict=True, zero_division=0
+        )
         (folder / "report.json").write_text(json.dumps(report, indent=2))
         labels = sorted(set(gold) | set(predicted))
         fig, ax = plt.subplots(figsize=(12, 12))
         ConfusionMatrixDisplay.from_predictions(
-            gold, predicted, labels=labels, ax=ax, xticks_rotation="vertical", colorbar=False
+            gold,
+            predicted,
+            labels=labels,
+            ax=ax,
+            xticks_rotation="vertical",
+            colorbar=False,
         )
         ax.set_title(f"{locale}: intent confusion on the held-out set")
         fig.tight_layout()

@@ -18,7 +18,9 @@ PLACEHOLDER = re.compile(r"\{(\w+)\}")
 def load_responses():
     responses = {}
     for path in sorted((ROOT / "domain").glob("*.yml")):
-        responses.update(yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {})
+        responses.update(
+            yaml.safe_load(path.read_text(encoding="utf-8")).get("responses") or {}
+        )
     return responses
 
 
@@ -28,7 +30,9 @@ RESPONSES = load_responses()
 def variations(name):
     default = [v["text"] for v in RESPONSES[name] if "condition" not in v]
     by_locale = {
-        v["condition"][0]["value"]: v["text"] for v in RESPONSES[name] if "condition" in v
+        v["condition"][0]["value"]: v["text"]
+        for v in RESPONSES[name]
+        if "condition" in v
     }
     return default, by_locale
 
@@ -40,7 +44,13 @@ def test_every_locale_has_a_variation(name):
     assert sorted(by_locale) == sorted(LOCALES)
     for v in RESPONSES[name]:
         if "condition" in v:
-            assert v["condition"] == [{"type": "slot", "name": "language", "value": v["condition"][0]["value"]}]
+            assert v["condition"] == [
+                {
+                    "type": "slot",
+                    "name": "language",
+                    "value": v["condition"][0]["value"],
+                }
+            ]
 
 
 @pytest.mark.parametrize("name", sorted(set(RESPONSES) - ENGLISH_ONLY))
@@ -48,7 +58,9 @@ def test_placeholders_and_commands_survive_translation(name):
     default, by_locale = variations(name)
     english = default[0]
     for locale, text in by_locale.items():
-        assert set(PLACEHOLDER.findall(text)) == set(PLACEHOLDER.findall(english)), locale
+        assert set(PLACEHOLDER.findall(text)) == set(
+            PLACEHOLDER.findall(english)
+        ), locale
         assert re.findall(r"`[^`]+`", text) == re.findall(r"`[^`]+`", english), locale
 
 

@@ -3,7 +3,7 @@
 from typing import Any, Dict, List, Mapping, Tuple
 
 from actions.diagnostics.configuration import YES_NO_CHECKS, failed_checks
-from actions.diagnostics.licensing import LicenseVerdict, license_verdict
+from actions.diagnostics.licensing import license_verdict
 
 SummaryLine = Tuple[str, Dict[str, Any]]
 
@@ -16,6 +16,7 @@ def summary_lines(slots: Mapping[str, Any]) -> List[SummaryLine]:
 
     Returns:
         The header, one line per answered check, and the suggested next step.
+
     """
     lines: List[SummaryLine] = [("utter_summary_header", {})]
     user_type = slots.get("user_type")

@@ -53,5 +53,3 @@ def configuration_verdict_response(slots: Mapping[str, Any]) -> str:
     if failed_checks(slots):
         return "utter_configuration_fix_first"
     return "utter_configuration_all_passed"
-
-

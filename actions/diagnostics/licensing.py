@@ -28,6 +28,7 @@ def license_verdict(user_type: Optional[str], license: Optional[str]) -> License
 
     Returns:
         COVERED or NOT_COVERED when both are known, else UNKNOWN.
+
     """
     if license not in KNOWN_LICENSES or user_type not in ("cloud_only", "synced"):
         return LicenseVerdict.UNKNOWN

@@ -100,6 +100,7 @@ def detect_language(text: str) -> Optional[TextLanguage]:
 
     Returns:
         The detected language (possibly an unsupported one), or None.
+
     """
     content = scrub(text)
     if _mostly_non_latin(content):

@@ -52,6 +52,7 @@ def find_language_request(text: str) -> Optional[LanguageRequest]:
     Returns:
         The requested language with its span, or None when the message does not
         ask to switch language.
+
     """
     command = _COMMAND.match(text)
     if command:

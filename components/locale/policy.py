@@ -22,6 +22,7 @@ class LocaleDecision:
         request: The language the user explicitly asked for, if any.
         unsupported: Code of an unsupported language the user wrote or asked
             for, if any.
+
     """
 
     locale: str
@@ -70,6 +71,7 @@ def decide_locale(
     Returns:
         The decision: explicit request, then the text, then the channel hint,
         then the current locale, then English.
+
     """
     current = current if current in SUPPORTED_LOCALES else None
     request = find_language_request(text)
@@ -80,9 +82,7 @@ def decide_locale(
     if not (current and is_short_reply(text)):
         detected = detect_language(text)
         if detected and detected.supported:
-            return LocaleDecision(
-                detected.code, "text", request, requested_unsupported
-            )
+            return LocaleDecision(detected.code, "text", request, requested_unsupported)
         if detected:
             return LocaleDecision(DEFAULT_LOCALE, "text", request, detected.code)
 

@@ -5,7 +5,9 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 
-def make_tracker(slots: Optional[Dict[str, Any]] = None, latest_message=None) -> Tracker:
+def make_tracker(
+    slots: Optional[Dict[str, Any]] = None, latest_message=None
+) -> Tracker:
     return Tracker(
         sender_id="test",
         slots=slots or {},

@@ -1,6 +1,9 @@
 import pytest
 
-from actions.configuration import ActionConfigurationVerdict, ValidateConfigurationCheckForm
+from actions.configuration import (
+    ActionConfigurationVerdict,
+    ValidateConfigurationCheckForm,
+)
 from tests.actions.conftest import make_tracker, responses
 
 FORM = ValidateConfigurationCheckForm()
@@ -8,7 +11,9 @@ FORM = ValidateConfigurationCheckForm()
 
 def test_license_is_judged_once_user_type_is_known(dispatcher):
     tracker = make_tracker({"user_type": "synced"})
-    assert FORM.validate_license("o365_paid", dispatcher, tracker, {}) == {"license": "o365_paid"}
+    assert FORM.validate_license("o365_paid", dispatcher, tracker, {}) == {
+        "license": "o365_paid"
+    }
     assert responses(dispatcher) == ["utter_license_synced_not_covered"]
 
 
@@ -24,7 +29,12 @@ def test_user_type_judges_a_license_given_earlier(dispatcher):
 
 
 def test_user_type_and_license_in_one_message_judge_once(dispatcher):
-    message = {"entities": [{"entity": "license", "value": "aad_p1"}, {"entity": "user_type", "value": "synced"}]}
+    message = {
+        "entities": [
+            {"entity": "license", "value": "aad_p1"},
+            {"entity": "user_type", "value": "synced"},
+        ]
+    }
     tracker = make_tracker({"license": "aad_p1", "user_type": "synced"}, message)
     FORM.validate_user_type("synced", dispatcher, tracker, {})
     FORM.validate_license("aad_p1", dispatcher, tracker, {})
@@ -54,6 +64,8 @@ def test_os_version_verdict_carries_the_version(dispatcher):
 
 
 def test_verdict_asks_to_fix_failed_checks(dispatcher):
-    tracker = make_tracker({"user_type": "synced", "license": "aad_p2", "sspr_enabled": False})
+    tracker = make_tracker(
+        {"user_type": "synced", "license": "aad_p2", "sspr_enabled": False}
+    )
     assert ActionConfigurationVerdict().run(dispatcher, tracker, {}) == []
     assert responses(dispatcher) == ["utter_configuration_fix_first"]

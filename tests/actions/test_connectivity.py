@@ -15,5 +15,9 @@ from tests.actions.conftest import make_tracker, responses
 )
 def test_version_verdict_then_rules_and_test(dispatcher, version, first):
     ActionCheckFirewall().run(dispatcher, make_tracker({"aadc_version": version}), {})
-    assert responses(dispatcher) == [first, "utter_firewall_rules", "utter_firewall_test"]
+    assert responses(dispatcher) == [
+        first,
+        "utter_firewall_rules",
+        "utter_firewall_test",
+    ]
     assert dispatcher.messages[0]["aadc_version"] == version

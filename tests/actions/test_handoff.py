@@ -5,7 +5,14 @@ from tests.actions.conftest import make_tracker, responses
 def test_suggest_reenable_remembers(dispatcher):
     events = ActionSuggestReenable().run(dispatcher, make_tracker(), {})
     assert responses(dispatcher) == ["utter_reenable_writeback"]
-    assert events == [{"event": "slot", "timestamp": None, "name": "reenable_suggested", "value": True}]
+    assert events == [
+        {
+            "event": "slot",
+            "timestamp": None,
+            "name": "reenable_suggested",
+            "value": True,
+        }
+    ]
 
 
 def test_handoff_frames_the_summary(dispatcher):

@@ -3,13 +3,20 @@ from tests.actions.conftest import make_tracker, responses
 
 
 def message(unsupported, source="text"):
-    return {"entities": [], "locale": {"language": "en", "source": source, "unsupported": unsupported}}
+    return {
+        "entities": [],
+        "locale": {"language": "en", "source": source, "unsupported": unsupported},
+    }
 
 
 def test_notes_supported_languages_once(dispatcher):
-    events = ActionNoteSupportedLanguages().run(dispatcher, make_tracker({}, message("de")), {})
+    events = ActionNoteSupportedLanguages().run(
+        dispatcher, make_tracker({}, message("de")), {}
+    )
     assert responses(dispatcher) == ["utter_supported_languages"]
-    assert events[0]["name"] == "supported_languages_noted" and events[0]["value"] is True
+    assert (
+        events[0]["name"] == "supported_languages_noted" and events[0]["value"] is True
+    )
 
 
 def test_not_again(dispatcher):
@@ -19,4 +26,9 @@ def test_not_again(dispatcher):
 
 
 def test_not_for_supported_languages(dispatcher):
-    assert ActionNoteSupportedLanguages().run(dispatcher, make_tracker({}, message(None)), {}) == []
+    assert (
+        ActionNoteSupportedLanguages().run(
+            dispatcher, make_tracker({}, message(None)), {}
+        )
+        == []
+    )

@@ -3,7 +3,9 @@ from tests.actions.conftest import make_tracker, responses
 
 
 def test_judges_known_license(dispatcher):
-    ActionCheckLicense().run(dispatcher, make_tracker({"user_type": "cloud_only", "license": "none"}), {})
+    ActionCheckLicense().run(
+        dispatcher, make_tracker({"user_type": "cloud_only", "license": "none"}), {}
+    )
     assert responses(dispatcher) == ["utter_license_cloud_only_not_covered"]
 
 

@@ -40,9 +40,15 @@ def test_full_case_lists_answers_and_next_step():
 
 
 def test_everything_fine_goes_to_an_engineer():
-    slots = {"user_type": "cloud_only", "license": "aad_basic", "aadc_version": "2.3.20.0"}
+    slots = {
+        "user_type": "cloud_only",
+        "license": "aad_basic",
+        "aadc_version": "2.3.20.0",
+    }
     assert names(summary_lines(slots))[-1] == "utter_summary_next_engineer"
 
 
 def test_unknown_license_is_stated():
-    assert "utter_summary_license_unknown" in names(summary_lines({"license": "unknown"}))
+    assert "utter_summary_license_unknown" in names(
+        summary_lines({"license": "unknown"})
+    )

@@ -55,7 +55,10 @@ def test_all_good_passes():
     [
         ({"license": "o365_paid"}, ["license"]),
         ({"pdc_preferred": False}, ["pdc_preferred"]),
-        ({"sspr_enabled": False, "full_sync_done": False}, ["sspr_enabled", "full_sync_done"]),
+        (
+            {"sspr_enabled": False, "full_sync_done": False},
+            ["sspr_enabled", "full_sync_done"],
+        ),
         ({"os_version": "Windows Server 2003"}, ["os_version"]),
         ({"license": "unknown"}, []),
     ],
@@ -63,5 +66,7 @@ def test_all_good_passes():
 def test_failed_checks(changes, failed):
     slots = {**ALL_GOOD, **changes}
     assert failed_checks(slots) == failed
-    expected = "utter_configuration_fix_first" if failed else "utter_configuration_all_passed"
+    expected = (
+        "utter_configuration_fix_first" if failed else "utter_configuration_all_passed"
+    )
     assert configuration_verdict_response(slots) == expected

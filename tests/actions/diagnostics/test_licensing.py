@@ -1,6 +1,10 @@
 import pytest
 
-from actions.diagnostics.licensing import LicenseVerdict, license_response, license_verdict
+from actions.diagnostics.licensing import (
+    LicenseVerdict,
+    license_response,
+    license_verdict,
+)
 
 C, N, U = LicenseVerdict.COVERED, LicenseVerdict.NOT_COVERED, LicenseVerdict.UNKNOWN
 

@@ -10,7 +10,15 @@ from actions.diagnostics.versions import (
 
 @pytest.mark.parametrize(
     "text, parsed",
-    [("1.6.16.0", (1, 6, 16, 0)), ("v2.3.20", (2, 3, 20)), (" 1.1 ", (1, 1)), ("abc", None), ("", None), (None, None), ("1", None)],
+    [
+        ("1.6.16.0", (1, 6, 16, 0)),
+        ("v2.3.20", (2, 3, 20)),
+        (" 1.1 ", (1, 1)),
+        ("abc", None),
+        ("", None),
+        (None, None),
+        ("1", None),
+    ],
 )
 def test_parse_version(text, parsed):
     assert parse_version(text) == parsed

@@ -16,6 +16,8 @@ def test_step_out_of_range(step):
         step_response(step)
 
 
-@pytest.mark.parametrize("done, step", [(None, 1), (0, 1), (3.0, 4), (TOTAL_STEPS, TOTAL_STEPS)])
+@pytest.mark.parametrize(
+    "done, step", [(None, 1), (0, 1), (3.0, 4), (TOTAL_STEPS, TOTAL_STEPS)]
+)
 def test_next_step(done, step):
     assert next_step(done) == step

@@ -15,9 +15,21 @@ from components.locale.policy import decide_locale, is_short_reply, normalise_hi
         ("English please", None, "sv", "en", "explicit"),
         # 2. the text, including code-switched and diacritic-free messages
         ("password writeback virker ikke", None, None, "da", "text"),
-        ("Password writeback virker ikke efter opdatering af AAD Connect", None, "en", "da", "text"),
+        (
+            "Password writeback virker ikke efter opdatering af AAD Connect",
+            None,
+            "en",
+            "da",
+            "text",
+        ),
         ("lösenordsåterskrivning fungerar inte", None, None, "sv", "text"),
-        ("losenordsaterskrivning fungerar inte for vara anvandare", None, None, "sv", "text"),
+        (
+            "losenordsaterskrivning fungerar inte for vara anvandare",
+            None,
+            None,
+            "sv",
+            "text",
+        ),
         ("paroolide tagasikirjutamine ei toota", None, None, "et", "text"),
         ("writeback ne deluje", None, None, "sl", "text"),
         ("ponastavitev gesla ne dela, kaj naj naredim", None, None, "sl", "text"),
@@ -58,7 +70,10 @@ def test_hint_does_not_undo_a_locale_the_user_chose():
 
 
 def test_hint_replaces_a_default_locale():
-    assert decide_locale("1.6.16.0", "da-DK", "en", current_source="default").locale == "da"
+    assert (
+        decide_locale("1.6.16.0", "da-DK", "en", current_source="default").locale
+        == "da"
+    )
 
 
 @pytest.mark.parametrize(
@@ -84,7 +99,15 @@ def test_request_for_unsupported_language_keeps_locale():
 
 @pytest.mark.parametrize(
     "hint, code",
-    [("da-DK", "da"), ("sv_SE", "sv"), ("EN-gb", "en"), ("nb-NO", None), ("", None), (None, None), (42, None)],
+    [
+        ("da-DK", "da"),
+        ("sv_SE", "sv"),
+        ("EN-gb", "en"),
+        ("nb-NO", None),
+        ("", None),
+        (None, None),
+        (42, None),
+    ],
 )
 def test_normalise_hint(hint, code):
     assert normalise_hint(hint) == code
