@@ -1,12 +1,17 @@
-"""The one-time notice for users who write in a language we do not support."""
+"""Locale work that needs the tracker after NLU: the channel's hint for messages
+that skip the pipeline, and the one-time notice for unsupported languages.
+"""
 
-from typing import Any, Dict, List
+from typing import Any, Dict
 
-from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
+from components.locale.hint import channel_hint, normalise_hint
+
+LANGUAGE_SLOT = "language"
 NOTED_SLOT = "supported_languages_noted"
 
 
@@ -16,22 +21,35 @@ def wrote_unsupported_language(tracker: Tracker) -> bool:
     return bool(locale.get("unsupported")) and locale.get("source") == "text"
 
 
-class ActionNoteSupportedLanguages(Action):
-    """Names the supported languages once, as part of slot extraction.
+class ActionValidateSlotMappings(ValidationAction):
+    """Rasa's global slot extraction, run after every user message.
 
-    It runs as the custom mapping of `supported_languages_noted`, so Rasa calls
-    it after every user message, before the answer is chosen.
+    The notice is uttered here rather than from a custom mapping action
+    (`type: custom, action: ...`): Rasa 3.6 keeps only the SlotSet events of
+    those, so their messages never reach the user, while the bot messages of
+    `action_validate_slot_mappings` are sent before the answer.
     """
 
-    def name(self) -> str:
-        """Unique identifier of the action."""
-        return "action_note_supported_languages"
-
-    def run(
+    def extract_language(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> List[Dict[str, Any]]:
+    ) -> Dict[str, Any]:
+        """Takes the channel's hint when a message skipped the locale policy.
+
+        A welcome sent by a channel as `/greet` is not run through the NLU
+        pipeline, so only its metadata can tell the locale.
+        """
+        if tracker.get_slot(LANGUAGE_SLOT):
+            return {}
+        hinted = normalise_hint(
+            channel_hint((tracker.latest_message or {}).get("metadata"))
+        )
+        return {LANGUAGE_SLOT: hinted} if hinted else {}
+
+    def extract_supported_languages_noted(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Dict[str, Any]:
         """Utters the notice the first time an unsupported language appears."""
         if tracker.get_slot(NOTED_SLOT) or not wrote_unsupported_language(tracker):
-            return []
+            return {}
         dispatcher.utter_message(response="utter_supported_languages")
-        return [SlotSet(NOTED_SLOT, True)]
+        return {NOTED_SLOT: True}

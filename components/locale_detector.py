@@ -28,24 +28,13 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.locale.detection import warm_up
+from components.locale.hint import channel_hint
 from components.locale.policy import LocaleDecision, decide_locale
 
 LANGUAGE_SLOT = "language"
 LOCALE_KEY = "locale"  # parse-data key the decision is published under
-HINT_METADATA_KEYS = ("locale", "language")
 SWITCH_LANGUAGE_INTENT = "switch_language"
 COMMAND_PREFIX = "/lang"
-
-
-def channel_hint(metadata: Any) -> Optional[str]:
-    """Return the channel's locale hint from message metadata, if any."""
-    if not isinstance(metadata, dict):
-        return None
-    for key in HINT_METADATA_KEYS:
-        value = metadata.get(key)
-        if isinstance(value, str) and value.strip():
-            return value
-    return None
 
 
 def current_locale(

@@ -6,6 +6,7 @@ from typing import Optional
 from components.locale import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from components.locale.detection import detect_language
 from components.locale.explicit import LanguageRequest, find_language_request
+from components.locale.hint import normalise_hint
 from components.locale.lexicon import SHORT_REPLIES
 from components.locale.text import words
 
@@ -29,14 +30,6 @@ class LocaleDecision:
     source: str
     request: Optional[LanguageRequest] = None
     unsupported: Optional[str] = None
-
-
-def normalise_hint(hint: Optional[str]) -> Optional[str]:
-    """Turn a BCP-47 tag such as "da-DK" or "sv_SE" into a supported code."""
-    if not hint or not isinstance(hint, str):
-        return None
-    code = hint.strip().replace("_", "-").split("-")[0].lower()
-    return code if code in SUPPORTED_LOCALES else None
 
 
 def is_short_reply(text: str) -> bool:

@@ -3,7 +3,7 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
 
-from components.locale_detector import LocaleDetector, channel_hint, current_locale
+from components.locale_detector import LocaleDetector, current_locale
 
 DOMAIN = Domain.from_yaml(
     "version: '3.1'\nslots:\n  language:\n    type: text\n    mappings:\n"
@@ -74,7 +74,5 @@ def test_unsupported_language_is_published():
 
 
 def test_helpers():
-    assert channel_hint({"locale": "da-DK"}) == "da-DK"
-    assert channel_hint("nonsense") is None
     assert current_locale(None) == (None, None)
     assert current_locale(tracker("sv", "explicit")) == ("sv", "explicit")

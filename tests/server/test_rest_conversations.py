@@ -31,6 +31,13 @@ def test_first_reply_is_in_the_users_language(servers, text, metadata, locale):
     assert locales(replies) == {locale}, replies
 
 
+@pytest.mark.parametrize("locale", ["en", "da", "sv", "et", "sl"])
+def test_channel_welcome_follows_the_channel_locale(servers, locale):
+    """A widget or Teams welcome (`/greet`) skips NLU; the session start takes the hint."""
+    _, replies = send(servers["live"], "/greet", metadata={"locale": f"{locale}-XX"})
+    assert [identify(r) for r in replies] == [("utter_greet", locale)]
+
+
 @pytest.mark.parametrize(
     "text, key_facts",
     [
@@ -62,11 +69,6 @@ def test_a_conversation_keeps_its_locale_through_short_replies(servers):
         assert replies and locales(replies) == {"da"}, replies
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known defect: the notice from action_note_supported_languages (custom "
-    "slot mapping) does not reach the REST reply; the English answer does",
-)
 def test_unsupported_language_gets_english_and_the_notice_once(servers):
     sender, replies = send(
         servers["live"], "Passwort-Rückschreiben funktioniert nicht mehr"

@@ -1,6 +1,6 @@
 import pytest
 
-from components.locale.policy import decide_locale, is_short_reply, normalise_hint
+from components.locale.policy import decide_locale, is_short_reply
 
 
 @pytest.mark.parametrize(
@@ -95,22 +95,6 @@ def test_request_for_unsupported_language_keeps_locale():
     decision = decide_locale("switch to German", None, "da")
     assert decision.locale == "da"
     assert decision.unsupported == "de"
-
-
-@pytest.mark.parametrize(
-    "hint, code",
-    [
-        ("da-DK", "da"),
-        ("sv_SE", "sv"),
-        ("EN-gb", "en"),
-        ("nb-NO", None),
-        ("", None),
-        (None, None),
-        (42, None),
-    ],
-)
-def test_normalise_hint(hint, code):
-    assert normalise_hint(hint) == code
 
 
 @pytest.mark.parametrize("text", ["ok", "ja", "Nej.", "thx", "ok tak"])
