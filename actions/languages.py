@@ -1,5 +1,7 @@
-"""Locale work that needs the tracker after NLU: the channel's hint for messages
-that skip the pipeline, and the one-time notice for unsupported languages.
+"""Locale work that needs the tracker after NLU.
+
+The channel's hint for messages that skip the pipeline, and the one-time
+notice for unsupported languages.
 """
 
 from typing import Any, Dict
