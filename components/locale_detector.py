@@ -8,6 +8,9 @@ no action server involved.
 
 from __future__ import annotations
 
+import json
+import logging
+from pathlib import Path
 from typing import Any, Dict, List, Optional, Tuple
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -24,12 +27,23 @@ from rasa.shared.nlu.constants import (
     PREDICTED_CONFIDENCE_KEY,
     TEXT,
 )
+from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.locale import SUPPORTED_LOCALES
 from components.locale.detection import warm_up
 from components.locale.hint import channel_hint
+from components.locale.lexicon import MARKERS
 from components.locale.policy import LocaleDecision, decide_locale
+from components.locale.vocabulary import (
+    Markers,
+    common_english_words,
+    distinctive_words,
+    merge_markers,
+)
+
+logger = logging.getLogger(__name__)
 
 LANGUAGE_SLOT = "language"
 LOCALE_KEY = "locale"  # parse-data key the decision is published under
@@ -53,10 +67,35 @@ def current_locale(
 
 
 @DefaultV1Recipe.register(
-    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False
+    DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=True
 )
 class LocaleDetector(GraphComponent, EntityExtractorMixin):
-    """Applies the locale policy to each message."""
+    """Applies the locale policy to each message.
+
+    Training learns marker words from the per-locale training folders
+    (`components.locale.vocabulary`); they are stored with the model.
+    """
+
+    VOCABULARY_FILE = "vocabulary.json"
+
+    @staticmethod
+    def get_default_config() -> Dict[str, Any]:
+        """The folder with one sub-folder of NLU data per locale."""
+        return {"vocabulary_data": "data/nlu"}
+
+    def __init__(
+        self,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        learned: Optional[Markers] = None,
+    ) -> None:
+        """Keeps the learned markers merged with the hand-made ones."""
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._learned = dict(learned or {})
+        self._markers = merge_markers(MARKERS, self._learned)
 
     @classmethod
     def create(
@@ -66,9 +105,50 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         resource: Resource,
         execution_context: ExecutionContext,
     ) -> LocaleDetector:
-        """Creates the detector and loads lingua's models up front."""
+        """Creates an untrained detector and loads lingua's models up front."""
         warm_up()
-        return cls()
+        return cls(config, model_storage, resource)
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> LocaleDetector:
+        """Loads the learned markers stored with the model."""
+        warm_up()
+        try:
+            with model_storage.read_from(resource) as directory:
+                raw = json.loads((directory / cls.VOCABULARY_FILE).read_text("utf-8"))
+        except (ValueError, FileNotFoundError):
+            logger.warning("No learned locale vocabulary; using hand-made markers.")
+            raw = {}
+        learned = {code: frozenset(found) for code, found in raw.items()}
+        return cls(config, model_storage, resource, learned)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        """Learns the words that mark each locale and stores them.
+
+        The merged training data no longer says which file an example came
+        from, so the per-locale folders are read again here.
+        """
+        root = Path(self._config["vocabulary_data"])
+        texts_by_locale = {
+            code: [m.get(TEXT) for m in load_data(str(root / code)).training_examples]
+            for code in SUPPORTED_LOCALES
+            if (root / code).is_dir()
+        }
+        self._learned = distinctive_words(texts_by_locale, common_english_words())
+        self._markers = merge_markers(MARKERS, self._learned)
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / self.VOCABULARY_FILE).write_text(
+                json.dumps({k: sorted(v) for k, v in self._learned.items()}),
+                encoding="utf-8",
+            )
+        return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         """Leaves training data as annotated."""
@@ -95,7 +175,7 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         for message in messages:
             text = message.get(TEXT) or ""
             hint = channel_hint(message.get("metadata"))
-            decision = decide_locale(text, hint, current, source)
+            decision = decide_locale(text, hint, current, source, self._markers)
             self._publish(
                 message, decision, current, in_conversation=tracker is not None
             )

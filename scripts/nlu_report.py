@@ -2,7 +2,7 @@
 
 Loads the trained model once, parses every held-out example (they are never
 used for training), and writes to --out:
-  summary.md                 accuracy per locale
+  summary.md                 intent and reply-locale accuracy per locale
   <locale>/report.json       sklearn classification report
   <locale>/confusion.png     confusion matrix
   errors.json                every misclassified example
@@ -20,7 +20,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tests.nlu_data import examples  # noqa: E402
 
-Predictions = Dict[str, List[Tuple[str, str, str]]]  # locale -> (text, gold, predicted)
+# locale -> (text, gold intent, predicted intent, locale the bot would answer in)
+Row = Tuple[str, str, str, str]
+Predictions = Dict[str, List[Row]]
+# The bot answers these in the language asked for, not the one written in.
+LOCALE_EXEMPT_INTENTS = {"switch_language"}
 
 
 def predict(model: str, holdout: Path) -> Predictions:
@@ -33,14 +37,22 @@ def predict(model: str, holdout: Path) -> Predictions:
         rows = []
         for intent, text, _ in examples(path):
             parsed = asyncio.run(agent.parse_message(text))
-            rows.append((text, intent, parsed["intent"]["name"]))
+            rows.append(
+                (text, intent, parsed["intent"]["name"], parsed["locale"]["language"])
+            )
         results[path.stem] = rows
     return results
 
 
-def accuracy(rows: List[Tuple[str, str, str]]) -> float:
+def accuracy(rows: List[Row]) -> float:
     """Share of rows whose predicted intent is the gold one."""
-    return sum(gold == predicted for _, gold, predicted in rows) / len(rows)
+    return sum(gold == predicted for _, gold, predicted, _ in rows) / len(rows)
+
+
+def locale_accuracy(rows: List[Row], locale: str) -> float:
+    """Share of rows, fresh conversations without a hint, answered in `locale`."""
+    judged = [r for r in rows if r[1] not in LOCALE_EXEMPT_INTENTS]
+    return sum(answered == locale for *_, answered in judged) / len(judged)
 
 
 def write_reports(results: Predictions, out: Path) -> None:
@@ -52,11 +64,14 @@ def write_reports(results: Predictions, out: Path) -> None:
     from sklearn.metrics import ConfusionMatrixDisplay, classification_report
 
     out.mkdir(parents=True, exist_ok=True)
-    lines = ["| locale | examples | intent accuracy |", "|---|---|---|"]
+    lines = [
+        "| locale | examples | intent accuracy | reply-locale accuracy |",
+        "|---|---|---|---|",
+    ]
     errors = {}
     for locale, rows in results.items():
-        gold = [g for _, g, _ in rows]
-        predicted = [p for _, _, p in rows]
+        gold = [r[1] for r in rows]
+        predicted = [r[2] for r in rows]
         folder = out / locale
         folder.mkdir(exist_ok=True)
         report = classification_report(
@@ -78,7 +93,10 @@ def write_reports(results: Predictions, out: Path) -> None:
         fig.savefig(folder / "confusion.png")
         plt.close(fig)
         errors[locale] = [r for r in rows if r[1] != r[2]]
-        lines.append(f"| {locale} | {len(rows)} | {accuracy(rows):.3f} |")
+        lines.append(
+            f"| {locale} | {len(rows)} | {accuracy(rows):.3f} "
+            f"| {locale_accuracy(rows, locale):.3f} |"
+        )
     (out / "summary.md").write_text("\n".join(lines) + "\n")
     (out / "errors.json").write_text(json.dumps(errors, indent=1, ensure_ascii=False))
     print("\n".join(lines))

@@ -17,6 +17,7 @@ from components.locale import SUPPORTED_LOCALES
 from components.locale.lexicon import MARKERS
 from components.locale.scrub import scrub
 from components.locale.text import words
+from components.locale.vocabulary import Markers
 
 _LINGUA_CODES: Dict[Language, str] = {
     Language.ENGLISH: "en",
@@ -80,23 +81,23 @@ def warm_up() -> None:
     _detector()
 
 
-def _scores(text: str, folded_words: list) -> Dict[str, float]:
+def _scores(text: str, folded_words: list, markers: Markers) -> Dict[str, float]:
     scores = {
         _LINGUA_CODES[value.language]: value.value
         for value in _detector().compute_language_confidence_values(text)
     }
-    for code, markers in MARKERS.items():
-        hits = sum(1 for word in folded_words if word in markers)
+    for code, language_markers in markers.items():
+        hits = sum(1 for word in folded_words if word in language_markers)
         scores[code] = scores.get(code, 0.0) + MARKER_WEIGHT * min(hits, 3)
     return scores
 
 
-@lru_cache(maxsize=4096)
-def detect_language(text: str) -> Optional[TextLanguage]:
+def detect_language(text: str, markers: Markers = MARKERS) -> Optional[TextLanguage]:
     """Return the language `text` is written in, or None without enough signal.
 
     Args:
         text: The user's message, as typed.
+        markers: Words that point to one language, per language code.
 
     Returns:
         The detected language (possibly an unsupported one), or None.
@@ -109,8 +110,8 @@ def detect_language(text: str) -> Optional[TextLanguage]:
     folded_words = words(content)
     if sum(len(w) for w in folded_words) < MIN_LETTERS:
         return None
-    scores = _scores(content, folded_words)
-    has_marker = any(w in m for m in MARKERS.values() for w in folded_words)
+    scores = _scores(content, folded_words, markers)
+    has_marker = any(w in m for m in markers.values() for w in folded_words)
     if len(folded_words) == 1 and not has_marker:
         # A single unknown word is noise for n-gram models.
         return None
@@ -119,7 +120,7 @@ def detect_language(text: str) -> Optional[TextLanguage]:
     top_score = scores[top]
     if top in SUPPORTED_LOCALES:
         confident = top_score >= MIN_CONFIDENCE or any(
-            w in MARKERS[top] for w in folded_words
+            w in markers.get(top, ()) for w in folded_words
         )
         return TextLanguage(top, top_score) if confident else None
 

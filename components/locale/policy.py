@@ -7,8 +7,9 @@ from components.locale import DEFAULT_LOCALE, SUPPORTED_LOCALES
 from components.locale.detection import detect_language
 from components.locale.explicit import LanguageRequest, find_language_request
 from components.locale.hint import normalise_hint
-from components.locale.lexicon import SHORT_REPLIES
+from components.locale.lexicon import MARKERS, SHORT_REPLIES
 from components.locale.text import words
+from components.locale.vocabulary import Markers
 
 MAX_SHORT_REPLY_WORDS = 3
 
@@ -49,6 +50,7 @@ def decide_locale(
     hint: Optional[str] = None,
     current: Optional[str] = None,
     current_source: Optional[str] = None,
+    markers: Markers = MARKERS,
 ) -> LocaleDecision:
     """Apply the locale policy to one user message.
 
@@ -60,6 +62,7 @@ def decide_locale(
         current_source: The rule that set `current`. A locale the user chose
             (explicit request or their own text) outranks the channel hint;
             one that came from a hint or the default does not.
+        markers: Words that point to one language, per language code.
 
     Returns:
         The decision: explicit request, then the text, then the channel hint,
@@ -73,7 +76,7 @@ def decide_locale(
     requested_unsupported = request.code if request else None
 
     if not (current and is_short_reply(text)):
-        detected = detect_language(text)
+        detected = detect_language(text, markers)
         if detected and detected.supported:
             return LocaleDecision(detected.code, "text", request, requested_unsupported)
         if detected:

@@ -1,7 +1,12 @@
+import pytest
+from rasa.engine.graph import ExecutionContext
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.locale_detector import LocaleDetector, current_locale
 
@@ -24,8 +29,18 @@ def run(text, tracker=None, metadata=None, intent="inform"):
     message = Message(
         data={"text": text, "metadata": metadata, "intent": {"name": intent}}
     )
-    LocaleDetector().process([message], tracker=tracker)
+    untrained_detector().process([message], tracker=tracker)
     return message
+
+
+def untrained_detector(tmp_path=None, **config):
+    storage = LocalModelStorage(tmp_path) if tmp_path else None
+    return LocaleDetector.create(
+        {**LocaleDetector.get_default_config(), **config},
+        storage,
+        Resource("locale_detector"),
+        ExecutionContext(graph_schema=None),
+    )
 
 
 def language_entities(message):
@@ -76,3 +91,42 @@ def test_unsupported_language_is_published():
 def test_helpers():
     assert current_locale(None) == (None, None)
     assert current_locale(tracker("sv", "explicit")) == ("sv", "explicit")
+
+
+@pytest.fixture
+def nlu_folders(tmp_path):
+    for code, text in [
+        ("en", "my password reset fails"),
+        ("da", "nulstilling virker ikke, hav det godt"),
+        ("sv", "återställningen fungerar inte, ha det gott"),
+    ]:
+        (tmp_path / "nlu" / code).mkdir(parents=True)
+        (tmp_path / "nlu" / code / "chitchat.yml").write_text(
+            f'version: "3.1"\nnlu:\n  - intent: inform\n    examples: |\n      - {text}\n',
+            encoding="utf-8",
+        )
+    return tmp_path / "nlu"
+
+
+def test_training_learns_marker_words_that_survive_loading(tmp_path, nlu_folders):
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("locale_detector")
+    config = {"vocabulary_data": str(nlu_folders)}
+    context = ExecutionContext(graph_schema=None)
+    LocaleDetector.create(config, storage, resource, context).train(TrainingData())
+
+    loaded = LocaleDetector.load(config, storage, resource, context)
+    message = Message(data={"text": "hav det godt", "intent": {"name": "goodbye"}})
+    loaded.process([message], tracker=tracker())
+    assert message.get("locale")["language"] == "da"
+    assert message.get("locale")["source"] == "text"
+
+
+def test_loading_without_a_vocabulary_falls_back_to_hand_made_markers(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    detector = LocaleDetector.load(
+        {}, storage, Resource("missing"), ExecutionContext(graph_schema=None)
+    )
+    message = Message(data={"text": "password writeback virker ikke"})
+    detector.process([message], tracker=tracker())
+    assert message.get("locale")["language"] == "da"

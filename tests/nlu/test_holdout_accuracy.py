@@ -4,11 +4,12 @@ import os
 
 import pytest
 
-from scripts.nlu_report import accuracy, predict
+from scripts.nlu_report import accuracy, locale_accuracy, predict
 from tests.conftest import ROOT
 
 HOLDOUT = ROOT / "tests" / "nlu" / "holdout"
 MIN_ACCURACY = float(os.environ.get("MIN_ACCURACY", "0.82"))
+MIN_LOCALE_ACCURACY = float(os.environ.get("MIN_LOCALE_ACCURACY", "0.82"))
 LOCALES = ["en", "da", "sv", "et", "sl"]
 
 
@@ -37,3 +38,11 @@ def test_accuracy_per_locale(predictions, locale):
     assert len(rows) >= 200
     errors = [r for r in rows if r[1] != r[2]]
     assert accuracy(rows) >= MIN_ACCURACY, errors
+
+
+@pytest.mark.parametrize("locale", LOCALES)
+def test_reply_locale_per_locale(predictions, locale):
+    """Each held-out message alone, as a fresh conversation with no channel hint."""
+    rows = predictions[locale]
+    wrong = [(r[0], r[3]) for r in rows if r[3] != locale]
+    assert locale_accuracy(rows, locale) >= MIN_LOCALE_ACCURACY, wrong
