@@ -35,6 +35,7 @@ from components.locale import SUPPORTED_LOCALES
 from components.locale.detection import warm_up
 from components.locale.hint import channel_hint
 from components.locale.lexicon import MARKERS
+from components.locale.ngrams import NgramLanguageModel
 from components.locale.policy import LocaleDecision, decide_locale
 from components.locale.vocabulary import (
     Markers,
@@ -77,6 +78,7 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
     """
 
     VOCABULARY_FILE = "vocabulary.json"
+    NGRAMS_FILE = "ngrams.json"
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -89,6 +91,7 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         model_storage: ModelStorage,
         resource: Resource,
         learned: Optional[Markers] = None,
+        ngram_model: Optional[NgramLanguageModel] = None,
     ) -> None:
         """Keeps the learned markers merged with the hand-made ones."""
         self._config = config
@@ -96,6 +99,7 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         self._resource = resource
         self._learned = dict(learned or {})
         self._markers = merge_markers(MARKERS, self._learned)
+        self._ngram_model = ngram_model
 
     @classmethod
     def create(
@@ -123,14 +127,16 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         try:
             with model_storage.read_from(resource) as directory:
                 raw = json.loads((directory / cls.VOCABULARY_FILE).read_text("utf-8"))
+                counts = json.loads((directory / cls.NGRAMS_FILE).read_text("utf-8"))
         except (ValueError, FileNotFoundError):
             logger.warning("No learned locale vocabulary; using hand-made markers.")
-            raw = {}
+            raw, counts = {}, None
         learned = {code: frozenset(found) for code, found in raw.items()}
-        return cls(config, model_storage, resource, learned)
+        ngram_model = NgramLanguageModel(counts) if counts else None
+        return cls(config, model_storage, resource, learned, ngram_model)
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Learns the words that mark each locale and stores them.
+        """Learns marker words and an n-gram model per locale and stores them.
 
         The merged training data no longer says which file an example came
         from, so the per-locale folders are read again here.
@@ -143,10 +149,14 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         }
         self._learned = distinctive_words(texts_by_locale, common_english_words())
         self._markers = merge_markers(MARKERS, self._learned)
+        self._ngram_model = NgramLanguageModel.train(texts_by_locale)
         with self._model_storage.write_to(self._resource) as directory:
             (directory / self.VOCABULARY_FILE).write_text(
                 json.dumps({k: sorted(v) for k, v in self._learned.items()}),
                 encoding="utf-8",
+            )
+            (directory / self.NGRAMS_FILE).write_text(
+                json.dumps(self._ngram_model.counts), encoding="utf-8"
             )
         return self._resource
 
@@ -175,7 +185,9 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         for message in messages:
             text = message.get(TEXT) or ""
             hint = channel_hint(message.get("metadata"))
-            decision = decide_locale(text, hint, current, source, self._markers)
+            decision = decide_locale(
+                text, hint, current, source, self._markers, self._ngram_model
+            )
             self._publish(
                 message, decision, current, in_conversation=tracker is not None
             )

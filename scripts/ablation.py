@@ -1,7 +1,8 @@
-"""Held-out intent accuracy with spaCy lemmas (config.yml) and without them.
+"""Held-out intent accuracy with and without spaCy lemmas and diacritic folding.
 
-Trains two NLU-only models in one run, identical but for the tokenizer
-(LemmaTokenizer vs Rasa's WhitespaceTokenizer), and prints accuracy per locale.
+Trains NLU-only models in one run, identical but for the tokenizer: Rasa's
+WhitespaceTokenizer, and LemmaTokenizer with each of its two steps on or off.
+Prints intent accuracy per locale.
 """
 
 import argparse
@@ -19,12 +20,27 @@ ROOT = Path(__file__).resolve().parent.parent
 LEMMA_TOKENIZER = "components.lemma_tokenizer.LemmaTokenizer"
 
 
-def variant_config(out: Path) -> Path:
+# label -> (model name, tokenizer settings replacing config.yml's)
+VARIANTS = {
+    "WhitespaceTokenizer": ("whitespace", {"name": "WhitespaceTokenizer"}),
+    "folded, no spaCy": ("folded", {"spacy_lemmas": False, "fold_diacritics": True}),
+    "spaCy lemmas, not folded": (
+        "lemmas",
+        {"spacy_lemmas": True, "fold_diacritics": False},
+    ),
+    "spaCy lemmas, folded": (
+        "lemmas-folded",
+        {"spacy_lemmas": True, "fold_diacritics": True},
+    ),
+}
+
+
+def variant_config(out: Path, name: str, settings: dict) -> Path:
     config = yaml.safe_load((ROOT / "config.yml").read_text())
     for component in config["pipeline"]:
         if component["name"] == LEMMA_TOKENIZER:
-            component["name"] = "WhitespaceTokenizer"
-    path = out / "config-whitespace.yml"
+            component.update(settings)
+    path = out / f"config-{name}.yml"
     path.write_text(yaml.safe_dump(config))
     return path
 
@@ -57,8 +73,8 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     models = {
-        "spaCy lemmas": train(ROOT / "config.yml", args.out, "lemmas"),
-        "whitespace only": train(variant_config(args.out), args.out, "whitespace"),
+        label: train(variant_config(args.out, name, settings), args.out, name)
+        for label, (name, settings) in VARIANTS.items()
     }
     results = {
         label: predict(str(model), args.holdout) for label, model in models.items()

@@ -29,8 +29,12 @@ LOCALE_EXEMPT_INTENTS = {"switch_language"}
 
 def predict(model: str, holdout: Path) -> Predictions:
     """Parse every held-out example with the model."""
-    from rasa.core.agent import Agent
+    import logging
 
+    from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    configure_structlog(logging.WARNING)  # not one debug line per parsed example
     agent = Agent.load(model)
     results: Predictions = {}
     for path in sorted(holdout.glob("*.yml")):

@@ -8,6 +8,8 @@ from components.locale.detection import detect_language
 from components.locale.explicit import LanguageRequest, find_language_request
 from components.locale.hint import normalise_hint
 from components.locale.lexicon import MARKERS, SHORT_REPLIES
+from components.locale.ngrams import NgramLanguageModel
+from components.locale.scrub import scrub
 from components.locale.text import words
 from components.locale.vocabulary import Markers
 
@@ -51,6 +53,7 @@ def decide_locale(
     current: Optional[str] = None,
     current_source: Optional[str] = None,
     markers: Markers = MARKERS,
+    ngram_model: Optional[NgramLanguageModel] = None,
 ) -> LocaleDecision:
     """Apply the locale policy to one user message.
 
@@ -63,10 +66,13 @@ def decide_locale(
             (explicit request or their own text) outranks the channel hint;
             one that came from a hint or the default does not.
         markers: Words that point to one language, per language code.
+        ngram_model: Our own n-gram model; its guess for a text lingua cannot
+            place beats only the English default, never a hint or the
+            conversation's locale.
 
     Returns:
         The decision: explicit request, then the text, then the channel hint,
-        then the current locale, then English.
+        then the current locale, then the n-gram guess, then English.
 
     """
     current = current if current in SUPPORTED_LOCALES else None
@@ -88,4 +94,7 @@ def decide_locale(
         return LocaleDecision(hinted, "hint", request, requested_unsupported)
     if current:
         return LocaleDecision(current, "current", request, requested_unsupported)
+    guessed = ngram_model.best_language(scrub(text)) if ngram_model else None
+    if guessed in SUPPORTED_LOCALES and not requested_unsupported:
+        return LocaleDecision(guessed, "guess", request)
     return LocaleDecision(DEFAULT_LOCALE, "default", request, requested_unsupported)

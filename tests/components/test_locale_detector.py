@@ -121,6 +121,14 @@ def test_training_learns_marker_words_that_survive_loading(tmp_path, nlu_folders
     assert message.get("locale")["language"] == "da"
     assert message.get("locale")["source"] == "text"
 
+    unknown_word = Message(data={"text": "virkerne"})  # no marker, lingua unsure
+    loaded.process([unknown_word], tracker=tracker())
+    assert unknown_word.get("locale") == {
+        "language": "da",
+        "source": "guess",
+        "unsupported": None,
+    }
+
 
 def test_loading_without_a_vocabulary_falls_back_to_hand_made_markers(tmp_path):
     storage = LocalModelStorage(tmp_path)

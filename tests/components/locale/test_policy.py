@@ -1,5 +1,6 @@
 import pytest
 
+from components.locale.ngrams import NgramLanguageModel
 from components.locale.policy import decide_locale, is_short_reply
 
 
@@ -105,3 +106,12 @@ def test_is_short_reply(text):
 @pytest.mark.parametrize("text", ["", "tak for hjælpen i dag", "virker ikke"])
 def test_is_not_short_reply(text):
     assert not is_short_reply(text)
+
+
+def test_ngram_guess_only_beats_the_english_default():
+    guess = NgramLanguageModel.train({"sv": ["mhm mhm"], "da": ["nej tak"]})
+    assert decide_locale("mhm", None, None, None, ngram_model=guess).locale == "sv"
+    assert decide_locale("mhm", None, None, None, ngram_model=guess).source == "guess"
+    assert decide_locale("mhm", "da-DK", None, None, ngram_model=guess).locale == "da"
+    assert decide_locale("mhm", None, "et", "text", ngram_model=guess).locale == "et"
+    assert decide_locale("mhm", None, None, None).locale == "en"
