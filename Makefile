@@ -29,7 +29,7 @@ PROD_ACTIONS_PORTS ?= 5056,5057
 PROD_ACTIONS_LB_PORT ?= 5058
 PG_PORT     ?= 5433
 REDIS_PORT  ?= 6380
-PG_BIN      ?= $(lastword $(sort $(wildcard /usr/lib/postgresql/*/bin)))
+PG_BIN      ?= $(shell ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
 # Seconds a dead replica's Redis lock ticket blocks its conversation (Rasa's default: 60).
 TICKET_LOCK_LIFETIME ?= 30
 PROD_TESTS  ?= tests/deploy tests/stores
@@ -121,7 +121,7 @@ test: lint validate $(MODEL)
 
 # The production stack for real (make run-prod per session) and the deploy files' syntax.
 test-prod: install-prod $(MODEL)
-	MODEL=$(MODEL) PATH="$$PATH:/usr/sbin" $(BIN)/python -m pytest -q $(PROD_TESTS)
+	MODEL=$(MODEL) PATH="$$PATH:/usr/sbin" $(BIN)/python -m pytest -q -s $(PROD_TESTS)
 
 clean:
 	rm -rf $(MODELS) $(RESULTS) .rasa tracker.db .prod

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -70,3 +71,4 @@ def stack(model_path) -> Iterator[dict]:
             os.killpg(make.pid, signal.SIGTERM)
         make.wait(timeout=120)
         log.close()
+        shutil.rmtree(state, ignore_errors=True)
