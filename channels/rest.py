@@ -3,7 +3,8 @@
 Rasa's own REST channel answers 200 with whatever was collected, even when the
 turn failed. Here a turn whose conversation store failed is a 503 with a
 Retry-After header (the client sends the message again), and any other failure
-is a 500: neither looks like a bot that chose to say nothing.
+is a 500: neither looks like a bot that chose to say nothing. Streaming
+(`?stream=true`) is not offered.
 """
 
 import logging
