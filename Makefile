@@ -20,6 +20,19 @@ HOLDOUT     ?= tests/nlu/holdout
 TEST_STORIES ?= tests/stories
 RASA_PORT   ?= 5005
 ACTIONS_PORT ?= 5055
+# Production stack on one machine (make run-prod): PostgreSQL, Redis, nginx, 2+2 servers.
+PROD_ENDPOINTS ?= deploy/endpoints.prod.yml
+PROD_STATE  ?= $(CURDIR)/.prod
+PROD_PORT   ?= 8080
+PROD_RASA_PORTS ?= 5006,5007
+PROD_ACTIONS_PORTS ?= 5056,5057
+PROD_ACTIONS_LB_PORT ?= 5058
+PG_PORT     ?= 5433
+REDIS_PORT  ?= 6380
+PG_BIN      ?= $(shell ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+# Seconds a dead replica's Redis lock ticket blocks its conversation (Rasa's default: 60).
+TICKET_LOCK_LIFETIME ?= 30
+PROD_TESTS  ?= tests/deploy tests/stores
 # Build-failing floor for held-out intent accuracy per locale (issue bar: 0.90).
 MIN_ACCURACY ?= 0.82
 
@@ -33,7 +46,7 @@ export PYTHONPATH := $(CURDIR)
 RASA := $(BIN)/rasa
 TRAIN_INPUTS := $(CONFIG) $(shell find $(DOMAIN) $(DATA) components -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: install train run shell test validate eval lint format ablation clean
+.PHONY: install install-prod run-prod test-prod train run shell test validate eval lint format ablation clean
 
 install: $(VENV)/.installed
 
@@ -57,18 +70,38 @@ run: $(MODEL)
 	$(RASA) run --model $(MODEL) --endpoints $(ENDPOINTS) --credentials $(CREDENTIALS) \
 		--port $(RASA_PORT) --enable-api --cors "*"
 
+# PostgreSQL, Redis and nginx from Debian's packages (root, or through sudo).
+install-prod:
+	@missing=""; \
+	test -n "$(PG_BIN)" || missing="$$missing postgresql"; \
+	command -v redis-server >/dev/null || missing="$$missing redis-server"; \
+	command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing="$$missing nginx"; \
+	if [ -n "$$missing" ]; then \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+run-prod: $(MODEL) install-prod
+	PATH="$$PATH:/usr/sbin" $(BIN)/python scripts/prod_stack.py --state $(PROD_STATE) \
+		--model $(MODEL) --endpoints $(PROD_ENDPOINTS) --credentials $(CREDENTIALS) \
+		--nginx-template deploy/nginx/nginx.conf.template --lb-port $(PROD_PORT) \
+		--rasa-ports $(PROD_RASA_PORTS) --actions-ports $(PROD_ACTIONS_PORTS) \
+		--actions-lb-port $(PROD_ACTIONS_LB_PORT) --pg-port $(PG_PORT) \
+		--redis-port $(REDIS_PORT) --pg-bin $(PG_BIN) --lock-lifetime $(TICKET_LOCK_LIFETIME)
+
 shell: $(MODEL)
 	@trap 'kill 0' EXIT; \
 	$(RASA) run actions --actions actions --port $(ACTIONS_PORT) & \
 	$(RASA) shell --model $(MODEL) --endpoints $(ENDPOINTS)
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check actions components tests scripts
-	$(BIN)/black --check --quiet actions components tests scripts
+	$(BIN)/ruff check actions components channels stores tests scripts
+	$(BIN)/black --check --quiet actions components channels stores tests scripts
 
 format: $(VENV)/.installed
-	$(BIN)/ruff check --fix actions components tests scripts
-	$(BIN)/black --quiet actions components tests scripts
+	$(BIN)/ruff check --fix actions components channels stores tests scripts
+	$(BIN)/black --quiet actions components channels stores tests scripts
 
 validate: $(VENV)/.installed
 	$(RASA) data validate --domain $(DOMAIN) --data $(DATA) --config $(CONFIG)
@@ -84,7 +117,11 @@ ablation: $(VENV)/.installed
 test: lint validate $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories $(TEST_STORIES) --endpoints $(ENDPOINTS) \
 		--out $(RESULTS)/stories --fail-on-prediction-errors
-	MODEL=$(MODEL) MIN_ACCURACY=$(MIN_ACCURACY) $(BIN)/python -m pytest -q tests
+	MODEL=$(MODEL) MIN_ACCURACY=$(MIN_ACCURACY) $(BIN)/python -m pytest -q tests $(addprefix --ignore=,$(PROD_TESTS))
+
+# The production stack for real (make run-prod per session) and the deploy files' syntax.
+test-prod: install-prod $(MODEL)
+	MODEL=$(MODEL) PATH="$$PATH:/usr/sbin" $(BIN)/python -m pytest -q -s $(PROD_TESTS)
 
 clean:
-	rm -rf $(MODELS) $(RESULTS) .rasa tracker.db
+	rm -rf $(MODELS) $(RESULTS) .rasa tracker.db .prod
