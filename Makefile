@@ -20,6 +20,9 @@ HOLDOUT     ?= tests/nlu/holdout
 TEST_STORIES ?= tests/stories
 RASA_PORT   ?= 5005
 ACTIONS_PORT ?= 5055
+TEAMS_DIR   ?= teams
+TEAMS_PACKAGE ?= $(RESULTS)/teams/writeback-assistant.zip
+TEAMS_LATENCY_COUNT ?= 100
 # Build-failing floor for held-out intent accuracy per locale (issue bar: 0.90).
 MIN_ACCURACY ?= 0.82
 
@@ -33,7 +36,7 @@ export PYTHONPATH := $(CURDIR)
 RASA := $(BIN)/rasa
 TRAIN_INPUTS := $(CONFIG) $(shell find $(DOMAIN) $(DATA) components -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: install train run shell test validate eval lint format ablation clean
+.PHONY: install train run shell test validate eval lint format ablation teams-package teams-latency clean
 
 install: $(VENV)/.installed
 
@@ -63,12 +66,12 @@ shell: $(MODEL)
 	$(RASA) shell --model $(MODEL) --endpoints $(ENDPOINTS)
 
 lint: $(VENV)/.installed
-	$(BIN)/ruff check actions components tests scripts
-	$(BIN)/black --check --quiet actions components tests scripts
+	$(BIN)/ruff check actions components channels tests scripts
+	$(BIN)/black --check --quiet actions components channels tests scripts
 
 format: $(VENV)/.installed
-	$(BIN)/ruff check --fix actions components tests scripts
-	$(BIN)/black --quiet actions components tests scripts
+	$(BIN)/ruff check --fix actions components channels tests scripts
+	$(BIN)/black --quiet actions components channels tests scripts
 
 validate: $(VENV)/.installed
 	$(RASA) data validate --domain $(DOMAIN) --data $(DATA) --config $(CONFIG)
@@ -79,6 +82,15 @@ eval: $(MODEL)
 # NLU accuracy on the held-out sets with and without spaCy lemmas.
 ablation: $(VENV)/.installed
 	$(BIN)/python scripts/ablation.py --holdout $(HOLDOUT) --out $(RESULTS)/ablation
+
+# Teams app package for upload by a Teams admin; needs TEAMS_APP_ID in the environment.
+teams-package: $(VENV)/.installed
+	$(BIN)/python scripts/teams_package.py --source $(TEAMS_DIR) --out $(TEAMS_PACKAGE)
+
+# Teams webhook latency: signed activities through a real server and a local fake Connector.
+teams-latency: $(MODEL)
+	$(BIN)/python scripts/teams_latency.py --model $(MODEL) --count $(TEAMS_LATENCY_COUNT) \
+		--out $(RESULTS)/teams/latency.json
 
 # Lint, unit tests, data validation, training, then every test against the model.
 test: lint validate $(MODEL)
