@@ -9,6 +9,7 @@ from urllib.parse import quote
 import pytest
 import requests
 
+from channels.teams import TeamsInput
 from tests.channels.fake_botframework import message_activity, new_key
 from tests.server.replies import identify
 
@@ -199,3 +200,28 @@ def test_a_slow_connector_does_not_block_the_server(teams_bot):
     assert results["response"].status_code == 200
     assert teams_bot.fake.replies_to(activity["conversation"]["id"])
     assert status_seconds < 1.0
+
+
+def test_settings_come_from_the_environment_only(monkeypatch):
+    for name in ("TEAMS_OPENID_METADATA_URL", "TEAMS_TOKEN_URL"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("TEAMS_APP_ID", "app")
+    monkeypatch.setenv("TEAMS_APP_PASSWORD", "secret")
+    monkeypatch.setenv("TEAMS_TENANT_ID", "contoso.onmicrosoft.com")
+    channel = TeamsInput.from_credentials({"app_id": "ignored"})
+    assert channel.enabled and channel.app_id == "app"
+    assert channel.tokens.token_url == (
+        "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/token"
+    )
+    assert channel.keys.metadata_url == (
+        "https://login.botframework.com/v1/.well-known/openidconfiguration"
+    )
+    assert channel.url_prefix() == "teams"
+
+
+@pytest.mark.parametrize("missing", ["TEAMS_APP_ID", "TEAMS_APP_PASSWORD"])
+def test_the_channel_is_off_without_credentials(monkeypatch, missing):
+    monkeypatch.setenv("TEAMS_APP_ID", "app")
+    monkeypatch.setenv("TEAMS_APP_PASSWORD", "secret")
+    monkeypatch.delenv(missing)
+    assert not TeamsInput.from_credentials(None).enabled
