@@ -33,6 +33,9 @@ PG_BIN      ?= $(shell ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | t
 # Seconds a dead replica's Redis lock ticket blocks its conversation (Rasa's default: 60).
 TICKET_LOCK_LIFETIME ?= 30
 PROD_TESTS  ?= tests/deploy tests/stores
+TEAMS_DIR   ?= teams
+TEAMS_PACKAGE ?= $(RESULTS)/teams/writeback-assistant.zip
+TEAMS_LATENCY_COUNT ?= 100
 # Build-failing floor for held-out intent accuracy per locale (issue bar: 0.90).
 MIN_ACCURACY ?= 0.82
 
@@ -46,7 +49,7 @@ export PYTHONPATH := $(CURDIR)
 RASA := $(BIN)/rasa
 TRAIN_INPUTS := $(CONFIG) $(shell find $(DOMAIN) $(DATA) components -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: install install-prod run-prod test-prod train run shell test validate eval lint format ablation clean
+.PHONY: install install-prod run-prod test-prod train run shell test validate eval lint format ablation teams-package teams-latency clean
 
 install: $(VENV)/.installed
 
@@ -112,6 +115,15 @@ eval: $(MODEL)
 # NLU accuracy on the held-out sets with and without spaCy lemmas.
 ablation: $(VENV)/.installed
 	$(BIN)/python scripts/ablation.py --holdout $(HOLDOUT) --out $(RESULTS)/ablation
+
+# Teams app package for upload by a Teams admin; needs TEAMS_APP_ID in the environment.
+teams-package: $(VENV)/.installed
+	$(BIN)/python scripts/teams_package.py --source $(TEAMS_DIR) --out $(TEAMS_PACKAGE)
+
+# Teams webhook latency: signed activities through a real server and a local fake Connector.
+teams-latency: $(MODEL)
+	$(BIN)/python scripts/teams_latency.py --model $(MODEL) --count $(TEAMS_LATENCY_COUNT) \
+		--out $(RESULTS)/teams/latency.json
 
 # Lint, unit tests, data validation, training, then every test against the model.
 test: lint validate $(MODEL)

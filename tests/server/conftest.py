@@ -6,7 +6,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Dict, Iterator, Optional
 
 import pytest
 import requests
@@ -15,6 +15,8 @@ from tests.conftest import ROOT
 
 BIN = Path(sys.executable).parent
 STARTUP_SECONDS = 180
+# The Teams channel listed in credentials.yml stays off without its credentials.
+TEAMS_OFF = {"TEAMS_APP_ID": "", "TEAMS_APP_PASSWORD": ""}
 
 
 def free_port() -> int:
@@ -36,12 +38,38 @@ def wait_for(url: str, process: subprocess.Popen) -> None:
     raise TimeoutError(url)
 
 
-def start_rasa(model: Path, actions_url: str, tmp: Path, log_name: str):
+def start_actions(tmp: Path):
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            str(BIN / "rasa"),
+            "run",
+            "actions",
+            "--actions",
+            "actions",
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        stdout=open(tmp / "actions.log", "w"),
+        stderr=subprocess.STDOUT,
+    )
+    return port, process
+
+
+def start_rasa(
+    model: Path,
+    actions_url: str,
+    tmp: Path,
+    log_name: str,
+    env: Optional[Dict[str, str]] = None,
+):
     port = free_port()
     env = {
         **os.environ,
         "ACTION_ENDPOINT_URL": actions_url,
         "TRACKER_DB": str(tmp / f"{port}.db"),
+        **(env or {}),
     }
     log = open(tmp / log_name, "w")
     process = subprocess.Popen(
@@ -70,23 +98,13 @@ def start_rasa(model: Path, actions_url: str, tmp: Path, log_name: str):
 def servers(model_path, tmp_path_factory) -> Iterator[dict]:
     """A bot with a live action server, and a second one whose action server is dead."""
     tmp = tmp_path_factory.mktemp("servers")
-    actions_port = free_port()
-    actions = subprocess.Popen(
-        [
-            str(BIN / "rasa"),
-            "run",
-            "actions",
-            "--actions",
-            "actions",
-            "--port",
-            str(actions_port),
-        ],
-        cwd=ROOT,
-        stdout=open(tmp / "actions.log", "w"),
-        stderr=subprocess.STDOUT,
-    )
+    actions_port, actions = start_actions(tmp)
     live_port, live = start_rasa(
-        model_path, f"http://127.0.0.1:{actions_port}/webhook", tmp, "rasa.log"
+        model_path,
+        f"http://127.0.0.1:{actions_port}/webhook",
+        tmp,
+        "rasa.log",
+        env=TEAMS_OFF,
     )
     dead_port, dead = start_rasa(
         model_path, f"http://127.0.0.1:{free_port()}/webhook", tmp, "rasa-dead.log"

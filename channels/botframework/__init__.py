@@ -1,0 +1,1 @@
+"""Bot Framework pieces the Teams channel needs, kept apart from Rasa glue."""
