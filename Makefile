@@ -36,8 +36,11 @@ PROD_TESTS  ?= tests/deploy tests/stores
 TEAMS_DIR   ?= teams
 TEAMS_PACKAGE ?= $(RESULTS)/teams/writeback-assistant.zip
 TEAMS_LATENCY_COUNT ?= 100
-# Build-failing floor for held-out intent accuracy per locale (issue bar: 0.90).
-MIN_ACCURACY ?= 0.82
+# Build-failing floors per locale on the held-out sets, a few points under what
+# `make eval` measures (training is not bit-for-bit repeatable): intent accuracy
+# (issue bar 0.90; en measures 0.88) and the locale a fresh conversation is answered in.
+MIN_ACCURACY ?= 0.85
+MIN_LOCALE_ACCURACY ?= 0.85
 
 export ACTION_ENDPOINT_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
 export TRACKER_DB ?= $(CURDIR)/tracker.db
@@ -129,7 +132,8 @@ teams-latency: $(MODEL)
 test: lint validate $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories $(TEST_STORIES) --endpoints $(ENDPOINTS) \
 		--out $(RESULTS)/stories --fail-on-prediction-errors
-	MODEL=$(MODEL) MIN_ACCURACY=$(MIN_ACCURACY) $(BIN)/python -m pytest -q tests $(addprefix --ignore=,$(PROD_TESTS))
+	MODEL=$(MODEL) MIN_ACCURACY=$(MIN_ACCURACY) MIN_LOCALE_ACCURACY=$(MIN_LOCALE_ACCURACY) \
+		$(BIN)/python -m pytest -q tests $(addprefix --ignore=,$(PROD_TESTS))
 
 # The production stack for real (make run-prod per session) and the deploy files' syntax.
 test-prod: install-prod $(MODEL)
