@@ -18,6 +18,7 @@ MODEL       ?= $(MODELS)/writeback.tar.gz
 RESULTS     ?= results
 HOLDOUT     ?= tests/nlu/holdout
 TEST_STORIES ?= tests/stories
+SCRIPT_OUT  ?= $(RESULTS)/script
 RASA_PORT   ?= 5005
 ACTIONS_PORT ?= 5055
 # Build-failing floor for held-out intent accuracy per locale (issue bar: 0.90).
@@ -33,7 +34,7 @@ export PYTHONPATH := $(CURDIR)
 RASA := $(BIN)/rasa
 TRAIN_INPUTS := $(CONFIG) $(shell find $(DOMAIN) $(DATA) components -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: install train run shell test validate eval lint format ablation clean
+.PHONY: install train run shell test validate eval lint format ablation script clean
 
 install: $(VENV)/.installed
 
@@ -79,6 +80,10 @@ eval: $(MODEL)
 # NLU accuracy on the held-out sets with and without spaCy lemmas.
 ablation: $(VENV)/.installed
 	$(BIN)/python scripts/ablation.py --holdout $(HOLDOUT) --out $(RESULTS)/ablation
+
+# Printable agent script per locale (Markdown and HTML), rendered from the domain.
+script: $(VENV)/.installed
+	$(BIN)/python scripts/agent_script.py --domain $(DOMAIN) --out $(SCRIPT_OUT)
 
 # Lint, unit tests, data validation, training, then every test against the model.
 test: lint validate $(MODEL)
