@@ -25,6 +25,7 @@ from actions.diagnostics.configuration import (  # noqa: E402
     OS_RESPONSES,
     YES_NO_CHECKS,
 )
+from actions.diagnostics.licensing import license_response  # noqa: E402
 from actions.diagnostics.walkthrough import TOTAL_STEPS, step_response  # noqa: E402
 from actions.rendering import render  # noqa: E402
 
@@ -33,12 +34,6 @@ TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 # Which responses can follow each answer, as the actions choose them.
 ANSWERS: Dict[str, List[str]] = {
-    "license": [
-        "utter_license_covered",
-        "utter_license_cloud_only_not_covered",
-        "utter_license_synced_not_covered",
-        "utter_license_unknown",
-    ],
     **{check: list(responses) for check, responses in YES_NO_CHECKS.items()},
     "os_version": list(OS_RESPONSES.values()),
     "aadc_version": list(VERSION_RESPONSES.values()),
@@ -162,6 +157,17 @@ def build(domain: Dict[str, Any], locale: str) -> Dict[str, Any]:
             raise KeyError(f"response {name} is missing from the domain")
         return text
 
+    # Every license verdict, for every user type and license the domain knows.
+    answers = {
+        **ANSWERS,
+        "license": list(
+            dict.fromkeys(
+                license_response(user_type, license)
+                for user_type in domain["slots"]["user_type"]["values"]
+                for license in domain["slots"]["license"]["values"]
+            )
+        ),
+    }
     sections = []
     for title, form, intro, afterwards in SECTIONS:
         questions = []
@@ -173,7 +179,7 @@ def build(domain: Dict[str, Any], locale: str) -> Dict[str, Any]:
                     text=say(asked) if asked else say("utter_step_prompt"),
                     note=say(note_response(slot)),
                     shown_first=[say(name) for name in SHOWN_FIRST.get(slot, [])],
-                    answers=[say(name) for name in ANSWERS.get(slot, [])],
+                    answers=[say(name) for name in answers.get(slot, [])],
                 )
             )
         sections.append(
