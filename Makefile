@@ -18,6 +18,7 @@ MODEL       ?= $(MODELS)/writeback.tar.gz
 RESULTS     ?= results
 HOLDOUT     ?= tests/nlu/holdout
 TEST_STORIES ?= tests/stories
+SCRIPT_OUT  ?= $(RESULTS)/script
 RASA_PORT   ?= 5005
 ACTIONS_PORT ?= 5055
 # Production stack on one machine (make run-prod): PostgreSQL, Redis, nginx, 2+2 servers.
@@ -52,7 +53,8 @@ export PYTHONPATH := $(CURDIR)
 RASA := $(BIN)/rasa
 TRAIN_INPUTS := $(CONFIG) $(shell find $(DOMAIN) $(DATA) components -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: install install-prod run-prod test-prod train run shell test validate eval lint format ablation teams-package teams-latency clean
+.PHONY: install install-prod run-prod test-prod train run shell test validate eval lint format ablation \
+	teams-package teams-latency script clean
 
 install: $(VENV)/.installed
 
@@ -127,6 +129,10 @@ teams-package: $(VENV)/.installed
 teams-latency: $(MODEL)
 	$(BIN)/python scripts/teams_latency.py --model $(MODEL) --count $(TEAMS_LATENCY_COUNT) \
 		--out $(RESULTS)/teams/latency.json
+
+# Printable agent script per locale (Markdown and HTML), rendered from the domain.
+script: $(VENV)/.installed
+	$(BIN)/python scripts/agent_script.py --domain $(DOMAIN) --out $(SCRIPT_OUT)
 
 # Lint, unit tests, data validation, training, then every test against the model.
 test: lint validate $(MODEL)

@@ -1,5 +1,6 @@
 """Still failing: suggest disabling and re-enabling writeback, then hand over."""
 
+import logging
 from typing import Any, Dict, List
 
 from rasa_sdk import Action, Tracker
@@ -7,7 +8,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.diagnostics.case_summary import summary_lines
+from actions.integrations.helpdesk import Case, deliver
+from actions.summary import rendered_summary, utter_summary
+
+logger = logging.getLogger(__name__)
 
 
 class ActionSuggestReenable(Action):
@@ -26,18 +30,30 @@ class ActionSuggestReenable(Action):
 
 
 class ActionHandoff(Action):
-    """Hands the case to a human with a summary of what was checked."""
+    """Hands the case to a human: says the summary and sends it to the helpdesk."""
 
     def name(self) -> str:
         """Unique identifier of the action."""
         return "action_handoff"
 
-    def run(
+    async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> List[Dict[str, Any]]:
-        """Utters the handover, the case summary and what happens next."""
+        """Utters the handover and the summary, then delivers the same summary.
+
+        The helpdesk gets the summary lines rendered in the conversation's
+        language; a failed delivery is logged and never ends the conversation.
+        """
         dispatcher.utter_message(response="utter_handoff_intro")
-        for response, values in summary_lines(tracker.current_slot_values()):
-            dispatcher.utter_message(response=response, **values)
+        utter_summary(dispatcher, tracker)
         dispatcher.utter_message(response="utter_handoff_next")
+        case = Case(
+            conversation_id=tracker.sender_id,
+            locale=tracker.get_slot("language") or "en",
+            lines=rendered_summary(tracker, domain),
+        )
+        try:
+            await deliver(case)
+        except (OSError, ValueError):
+            logger.exception("Could not hand case %s to the helpdesk", case)
         return []

@@ -11,6 +11,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import ValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.agent import AgentModeFromChannel
 from components.locale.hint import channel_hint, normalise_hint
 
 LANGUAGE_SLOT = "language"
@@ -23,8 +24,11 @@ def wrote_unsupported_language(tracker: Tracker) -> bool:
     return bool(locale.get("unsupported")) and locale.get("source") == "text"
 
 
-class ActionValidateSlotMappings(ValidationAction):
+class ActionValidateSlotMappings(AgentModeFromChannel, ValidationAction):
     """Rasa's global slot extraction, run after every user message.
+
+    Agent mode's channel hint comes from `AgentModeFromChannel` (actions/agent.py);
+    Rasa allows only one `action_validate_slot_mappings`.
 
     The notice is uttered here rather than from a custom mapping action
     (`type: custom, action: ...`): Rasa 3.6 keeps only the SlotSet events of

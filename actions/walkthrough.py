@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.agent import utter_agent_note
 from actions.diagnostics.walkthrough import TOTAL_STEPS, next_step, step_response
 
 
@@ -50,7 +51,7 @@ class ValidateEnableWalkthroughForm(FormValidationAction):
 
 
 class ActionAskStepDone(Action):
-    """Shows the current step of the walkthrough."""
+    """Shows the current step of the walkthrough, with the agent note in agent mode."""
 
     def name(self) -> str:
         """Unique identifier of the action."""
@@ -62,6 +63,7 @@ class ActionAskStepDone(Action):
         """Utters the next unconfirmed step and how to move on."""
         dispatcher.utter_message(response=step_response(next_step(steps_done(tracker))))
         dispatcher.utter_message(response="utter_step_prompt")
+        utter_agent_note(dispatcher, tracker, "step_done")
         return []
 
 

@@ -101,3 +101,36 @@ def test_bot_texts_are_written_in_our_own_words():
         [sys.executable, str(checker), str(ROOT)], capture_output=True, text=True
     )
     assert result.returncode == 0, result.stdout
+
+
+# Agent mode: every question a form asks comes with a note for the agent.
+from tests.domain_data import domain_dict, form_questions  # noqa: E402
+
+
+@pytest.mark.parametrize("form, slot", form_questions())
+def test_every_form_question_has_an_agent_note_and_an_ask_action(form, slot):
+    domain = domain_dict()
+    assert f"utter_agent_note_{slot}" in domain["responses"]
+    assert f"action_ask_{slot}" in domain["actions"]
+
+
+def test_every_agent_note_belongs_to_a_form_question():
+    notes = {name for name in RESPONSES if name.startswith("utter_agent_note_")}
+    assert notes == {f"utter_agent_note_{slot}" for _, slot in form_questions()}
+
+
+GOOD_ANSWER = {
+    "en": "Good answer:",
+    "da": "Godt svar:",
+    "sv": "Bra svar:",
+    "et": "Hea vastus:",
+    "sl": "Dober odgovor:",
+}
+
+
+@pytest.mark.parametrize("form, slot", form_questions())
+def test_agent_notes_say_why_then_what_a_good_answer_is(form, slot):
+    default, by_locale = variations(f"utter_agent_note_{slot}")
+    for locale, text in {"en": default[0], **by_locale}.items():
+        why, _, answer = text.partition(GOOD_ANSWER[locale])
+        assert len(why.split()) >= 8 and len(answer.split()) >= 3, (slot, locale)

@@ -27,3 +27,47 @@ def responses(dispatcher: CollectingDispatcher):
 @pytest.fixture
 def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
+
+
+class Webhook:
+    """A real local HTTP server standing in for the helpdesk's webhook."""
+
+    def __init__(self) -> None:
+        self.received = []
+        self.status = 200
+        self.delay = 0.0
+        self.url = ""
+        self.in_flight = 0
+
+
+@pytest.fixture
+async def webhook():
+    import asyncio
+
+    from aiohttp import web
+
+    hook = Webhook()
+
+    async def receive(request):
+        hook.in_flight += 1
+        try:
+            await asyncio.sleep(hook.delay)
+            hook.received.append(await request.json())
+            return web.Response(status=hook.status)
+        finally:
+            hook.in_flight -= 1
+
+    app = web.Application()
+    app.router.add_post("/hook", receive)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = runner.addresses[0][1]
+    hook.url = f"http://127.0.0.1:{port}/hook"
+    yield hook
+    for _ in range(100):  # let a deliberately slow request finish first
+        if not hook.in_flight:
+            break
+        await asyncio.sleep(0.05)
+    await runner.cleanup()

@@ -1,10 +1,13 @@
 """Start the real action server and Rasa server (REST channel) for these tests."""
 
+import json
 import os
 import socket
 import subprocess
 import sys
+import threading
 import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Dict, Iterator, Optional
 
@@ -38,7 +41,7 @@ def wait_for(url: str, process: subprocess.Popen) -> None:
     raise TimeoutError(url)
 
 
-def start_actions(tmp: Path):
+def start_actions(tmp: Path, env: Optional[Dict[str, str]] = None):
     port = free_port()
     process = subprocess.Popen(
         [
@@ -51,6 +54,7 @@ def start_actions(tmp: Path):
             str(port),
         ],
         cwd=ROOT,
+        env={**os.environ, **(env or {})},
         stdout=open(tmp / "actions.log", "w"),
         stderr=subprocess.STDOUT,
     )
@@ -95,10 +99,37 @@ def start_rasa(
 
 
 @pytest.fixture(scope="session")
-def servers(model_path, tmp_path_factory) -> Iterator[dict]:
+def helpdesk() -> Iterator[dict]:
+    """A real local HTTP server standing in for the helpdesk's incoming webhook."""
+    received = []
+
+    class Inbox(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (http.server's naming)
+            length = int(self.headers.get("Content-Length") or 0)
+            received.append(json.loads(self.rfile.read(length)))
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Inbox)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield {"url": f"http://127.0.0.1:{server.server_port}/hook", "received": received}
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def servers(model_path, tmp_path_factory, helpdesk) -> Iterator[dict]:
     """A bot with a live action server, and a second one whose action server is dead."""
     tmp = tmp_path_factory.mktemp("servers")
-    actions_port, actions = start_actions(tmp)
+    actions_port, actions = start_actions(
+        tmp,
+        env={
+            "HELPDESK_WEBHOOK_URL": helpdesk["url"],
+            "HELPDESK_OUTBOX": str(tmp / "outbox.jsonl"),
+        },
+    )
     live_port, live = start_rasa(
         model_path,
         f"http://127.0.0.1:{actions_port}/webhook",

@@ -1,0 +1,1 @@
+"""Clients for systems outside the assistant, each with an offline mode."""
