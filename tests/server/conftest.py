@@ -36,12 +36,25 @@ def wait_for(url: str, process: subprocess.Popen) -> None:
     raise TimeoutError(url)
 
 
-def start_rasa(model: Path, actions_url: str, tmp: Path, log_name: str):
+def start_actions(tmp: Path):
+    port = free_port()
+    process = subprocess.Popen(
+        [str(BIN / "rasa"), "run", "actions", "--actions", "actions"]
+        + ["--port", str(port)],
+        cwd=ROOT,
+        stdout=open(tmp / "actions.log", "w"),
+        stderr=subprocess.STDOUT,
+    )
+    return port, process
+
+
+def start_rasa(model: Path, actions_url: str, tmp: Path, log_name: str, extra_env=None):
     port = free_port()
     env = {
         **os.environ,
         "ACTION_ENDPOINT_URL": actions_url,
         "TRACKER_DB": str(tmp / f"{port}.db"),
+        **(extra_env or {}),
     }
     log = open(tmp / log_name, "w")
     process = subprocess.Popen(
@@ -70,21 +83,7 @@ def start_rasa(model: Path, actions_url: str, tmp: Path, log_name: str):
 def servers(model_path, tmp_path_factory) -> Iterator[dict]:
     """A bot with a live action server, and a second one whose action server is dead."""
     tmp = tmp_path_factory.mktemp("servers")
-    actions_port = free_port()
-    actions = subprocess.Popen(
-        [
-            str(BIN / "rasa"),
-            "run",
-            "actions",
-            "--actions",
-            "actions",
-            "--port",
-            str(actions_port),
-        ],
-        cwd=ROOT,
-        stdout=open(tmp / "actions.log", "w"),
-        stderr=subprocess.STDOUT,
-    )
+    actions_port, actions = start_actions(tmp)
     live_port, live = start_rasa(
         model_path, f"http://127.0.0.1:{actions_port}/webhook", tmp, "rasa.log"
     )
