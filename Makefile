@@ -116,4 +116,4 @@ test: lint validate $(MODEL) web install-browser
 	MODEL=$(MODEL) MIN_ACCURACY=$(MIN_ACCURACY) CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q tests
 
 clean:
-	rm -rf $(MODELS) $(RESULTS) .rasa tracker.db
+	rm -rf $(MODELS) $(RESULTS) .rasa tracker.db $(WEB_VENDOR)
