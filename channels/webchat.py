@@ -6,7 +6,8 @@ socket.io protocol of Rasa's ``socketio`` channel (same events, same path) and a
 - the page, the embed script and the widget bundle from ``web/`` under ``/webchat/``,
   so the server that ``make run`` starts also serves the chat;
 - an origin check on the socket.io endpoint (``cors_allowed_origins``), since browsers
-  apply CORS to HTTP polling but not to WebSocket upgrades;
+  apply CORS to HTTP polling but not to WebSocket upgrades (the CORS headers
+  themselves still come from ``rasa run --cors``);
 - a fix for session persistence: Rasa 3.6 calls python-socketio's ``enter_room``
   without ``await``, but in the python-socketio 5 that Rasa 3.6 resolves to today
   (5.18) it is a coroutine, so the browser never joined its session's room and
@@ -177,6 +178,9 @@ class WebChatInput(SocketIOInput):
 
         # Rasa passes [] (no origin check at all); the engine reads this per request.
         sio.eio.cors_allowed_origins = check_origin
+        # CORS headers stay with Sanic-Cors (`rasa run --cors`), as in Rasa: a second
+        # Access-Control-Allow-Origin from the engine would make browsers refuse both.
+        sio.eio._cors_headers = lambda environ: []
 
         @sio.on("session_request", namespace=self.namespace)
         async def session_request(sid: str, data: Optional[Dict]) -> None:

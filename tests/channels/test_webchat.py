@@ -81,3 +81,5 @@ def test_the_blueprint_serves_the_page_and_socket_io(tmp_path):
     assert check(INTRANET, environ) is True
     assert check("http://bot:5005", environ) is True
     assert check("http://elsewhere.test", environ) is False
+    # Headers come from Sanic-Cors only; two Allow-Origin headers break browsers.
+    assert channel.sio.eio._cors_headers({"HTTP_ORIGIN": INTRANET}) == []

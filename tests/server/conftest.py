@@ -48,7 +48,14 @@ def start_actions(tmp: Path):
     return port, process
 
 
-def start_rasa(model: Path, actions_url: str, tmp: Path, log_name: str, extra_env=None):
+def start_rasa(
+    model: Path,
+    actions_url: str,
+    tmp: Path,
+    log_name: str,
+    extra_env=None,
+    extra_args=(),
+):
     port = free_port()
     env = {
         **os.environ,
@@ -70,6 +77,7 @@ def start_rasa(model: Path, actions_url: str, tmp: Path, log_name: str, extra_en
             "--port",
             str(port),
             "--enable-api",
+            *extra_args,
         ],
         cwd=ROOT,
         env=env,

@@ -65,6 +65,7 @@ def webchat(model_path, tmp_path_factory) -> Iterator[dict]:
         tmp,
         "rasa.log",
         extra_env={"CORS_ORIGIN": intranet_url},
+        extra_args=["--cors", intranet_url],  # as `make run CORS_ORIGIN=...` does
     )
     bot = f"http://127.0.0.1:{port}"
     (site / "index.html").write_text(INTRANET_PAGE.format(bot=bot), encoding="utf-8")
