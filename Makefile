@@ -21,6 +21,12 @@ TEST_STORIES ?= tests/stories
 SCRIPT_OUT  ?= $(RESULTS)/script
 RASA_PORT   ?= 5005
 ACTIONS_PORT ?= 5055
+WEB_DIR     ?= web
+WEB_VENDOR  := $(WEB_DIR)/vendor
+# Origins allowed to use the web chat, separated by spaces (e.g. https://intranet.example.com).
+CORS_ORIGIN ?= *
+CHROMIUM    ?= /usr/bin/chromium
+NPM         ?= npm
 # Production stack on one machine (make run-prod): PostgreSQL, Redis, nginx, 2+2 servers.
 PROD_ENDPOINTS ?= deploy/endpoints.prod.yml
 PROD_STATE  ?= $(CURDIR)/.prod
@@ -49,14 +55,15 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export TF_CPP_MIN_LOG_LEVEL := 3
 export RASA_TELEMETRY_ENABLED := false
 export PYTHONPATH := $(CURDIR)
+export CORS_ORIGIN
 
 RASA := $(BIN)/rasa
 TRAIN_INPUTS := $(CONFIG) $(shell find $(DOMAIN) $(DATA) components -name '*.yml' -o -name '*.py' 2>/dev/null)
 
 .PHONY: install install-prod run-prod test-prod train run shell test validate eval lint format ablation \
-	teams-package teams-latency script clean
+	teams-package teams-latency script web install-browser webchat-latency clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed web
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt pyproject.toml
 	@test -n "$(PYTHON_310)" || { echo "Python $(PYTHON_VERSION) not found (pyenv install $(PYTHON_VERSION))"; exit 1; }
@@ -72,11 +79,32 @@ $(MODEL): $(VENV)/.installed $(TRAIN_INPUTS)
 	$(RASA) train --config $(CONFIG) --domain $(DOMAIN) --data $(DATA) \
 		--out $(MODELS) --fixed-model-name writeback
 
-run: $(MODEL)
+run: $(MODEL) web
 	@trap 'kill 0' EXIT; \
 	$(RASA) run actions --actions actions --port $(ACTIONS_PORT) & \
 	$(RASA) run --model $(MODEL) --endpoints $(ENDPOINTS) --credentials $(CREDENTIALS) \
-		--port $(RASA_PORT) --enable-api --cors "*"
+		--port $(RASA_PORT) --enable-api --cors $(foreach o,$(CORS_ORIGIN),"$(o)")
+
+# The web chat's browser bundles, from the npm lock file, into $(WEB_VENDOR) (git-ignored).
+web: $(WEB_VENDOR)/.installed
+
+$(WEB_VENDOR)/.installed: $(WEB_DIR)/package.json $(WEB_DIR)/package-lock.json
+	cd $(WEB_DIR) && $(NPM) ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(WEB_VENDOR)
+	@# The bundle imports a web font from Google; intranet pages should not call out.
+	sed 's#@import url(https://fonts.googleapis.com/[^)]*);##g' \
+		$(WEB_DIR)/node_modules/rasa-webchat/lib/index.js > $(WEB_VENDOR)/rasa-webchat.js
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright drives it; it downloads no browser).
+install-browser:
+	@test -x $(CHROMIUM) || { $(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(if $(filter 0,$(shell id -u)),,sudo) \
+		apt-get install -y -qq chromium; }
+
+# Time from navigation to the first bot reply in headless Chromium, against a real server.
+webchat-latency: $(MODEL) web install-browser
+	MODEL=$(MODEL) CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q -s tests/web -k first_reply
 
 # PostgreSQL, Redis and nginx from Debian's packages (root, or through sudo).
 install-prod:
@@ -135,15 +163,15 @@ script: $(VENV)/.installed
 	$(BIN)/python scripts/agent_script.py --domain $(DOMAIN) --out $(SCRIPT_OUT)
 
 # Lint, unit tests, data validation, training, then every test against the model.
-test: lint validate $(MODEL)
+test: lint validate $(MODEL) web install-browser
 	$(RASA) test core --model $(MODEL) --stories $(TEST_STORIES) --endpoints $(ENDPOINTS) \
 		--out $(RESULTS)/stories --fail-on-prediction-errors
 	MODEL=$(MODEL) MIN_ACCURACY=$(MIN_ACCURACY) MIN_LOCALE_ACCURACY=$(MIN_LOCALE_ACCURACY) \
-		$(BIN)/python -m pytest -q tests $(addprefix --ignore=,$(PROD_TESTS))
+		CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest -q tests $(addprefix --ignore=,$(PROD_TESTS))
 
 # The production stack for real (make run-prod per session) and the deploy files' syntax.
 test-prod: install-prod $(MODEL)
 	MODEL=$(MODEL) PATH="$$PATH:/usr/sbin" $(BIN)/python -m pytest -q -s $(PROD_TESTS)
 
 clean:
-	rm -rf $(MODELS) $(RESULTS) .rasa tracker.db .prod
+	rm -rf $(MODELS) $(RESULTS) .rasa tracker.db .prod $(WEB_VENDOR)

@@ -67,6 +67,7 @@ def start_rasa(
     tmp: Path,
     log_name: str,
     env: Optional[Dict[str, str]] = None,
+    extra_args=(),
 ):
     port = free_port()
     env = {
@@ -89,6 +90,7 @@ def start_rasa(
             "--port",
             str(port),
             "--enable-api",
+            *extra_args,
         ],
         cwd=ROOT,
         env=env,
