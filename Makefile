@@ -20,6 +20,16 @@ HOLDOUT     ?= tests/nlu/holdout
 TEST_STORIES ?= tests/stories
 RASA_PORT   ?= 5005
 ACTIONS_PORT ?= 5055
+# `make bench`: a stock `rasa init` bot (cached here, git-ignored) against ours.
+BENCH_DIR   ?= .bench
+STOCK_DIR   ?= $(BENCH_DIR)/stock
+BENCH_LEVELS ?= 10 50
+BENCH_WARMUP ?= 5
+BENCH_SECONDS ?= 30
+BENCH_WORKERS ?= $(shell nproc)
+BENCH_TRACKER ?= redis
+BENCH_OUT   ?= $(RESULTS)/bench
+BENCH_PLOT  ?= $(BENCH_OUT)/latency.png
 # Build-failing floor for held-out intent accuracy per locale (issue bar: 0.90).
 MIN_ACCURACY ?= 0.82
 
@@ -33,7 +43,8 @@ export PYTHONPATH := $(CURDIR)
 RASA := $(BIN)/rasa
 TRAIN_INPUTS := $(CONFIG) $(shell find $(DOMAIN) $(DATA) components -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: install train run shell test validate eval lint format ablation clean
+.PHONY: install install-prod train run shell test validate eval lint format ablation \
+	bench clean
 
 install: $(VENV)/.installed
 
@@ -80,6 +91,24 @@ eval: $(MODEL)
 ablation: $(VENV)/.installed
 	$(BIN)/python scripts/ablation.py --holdout $(HOLDOUT) --out $(RESULTS)/ablation
 
+# Debian packages for several Sanic workers: the Redis lock store (needs root).
+install-prod:
+	apt-get install -y redis-server
+
+# The bot `rasa init` creates, trained once by this Rasa; the bench's baseline.
+$(STOCK_DIR)/.trained: $(VENV)/.installed
+	rm -rf $(STOCK_DIR) && mkdir -p $(STOCK_DIR)
+	cd $(STOCK_DIR) && $(CURDIR)/$(RASA) init --no-prompt --init-dir .
+	touch $@
+
+# Closed-loop load on both bots over REST; prints the table, writes JSON and a plot.
+bench: $(MODEL) $(STOCK_DIR)/.trained
+	@command -v redis-server >/dev/null || { echo "redis-server not found: make install-prod"; exit 1; }
+	$(BIN)/python -m scripts.bench.run --model $(MODEL) --stock-dir $(STOCK_DIR) \
+		--levels $(BENCH_LEVELS) --warmup $(BENCH_WARMUP) --seconds $(BENCH_SECONDS) \
+		--workers $(BENCH_WORKERS) --tracker $(BENCH_TRACKER) --out $(BENCH_OUT) \
+		--plot $(BENCH_PLOT)
+
 # Lint, unit tests, data validation, training, then every test against the model.
 test: lint validate $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories $(TEST_STORIES) --endpoints $(ENDPOINTS) \
@@ -87,4 +116,4 @@ test: lint validate $(MODEL)
 	MODEL=$(MODEL) MIN_ACCURACY=$(MIN_ACCURACY) $(BIN)/python -m pytest -q tests
 
 clean:
-	rm -rf $(MODELS) $(RESULTS) .rasa tracker.db
+	rm -rf $(MODELS) $(RESULTS) $(BENCH_DIR) .rasa tracker.db
