@@ -28,6 +28,8 @@ BENCH_WARMUP ?= 5
 BENCH_SECONDS ?= 30
 BENCH_WORKERS ?= $(shell nproc)
 BENCH_TRACKER ?= redis
+# Other configurations of ours to run alongside, as WORKERS:TRACKER (e.g. 1:redis).
+BENCH_VARIANTS ?=
 BENCH_OUT   ?= $(RESULTS)/bench
 BENCH_PLOT  ?= $(BENCH_OUT)/latency.png
 # Build-failing floor for held-out intent accuracy per locale (issue bar: 0.90).
@@ -106,8 +108,8 @@ bench: $(MODEL) $(STOCK_DIR)/.trained
 	@command -v redis-server >/dev/null || { echo "redis-server not found: make install-prod"; exit 1; }
 	$(BIN)/python -m scripts.bench.run --model $(MODEL) --stock-dir $(STOCK_DIR) \
 		--levels $(BENCH_LEVELS) --warmup $(BENCH_WARMUP) --seconds $(BENCH_SECONDS) \
-		--workers $(BENCH_WORKERS) --tracker $(BENCH_TRACKER) --out $(BENCH_OUT) \
-		--plot $(BENCH_PLOT)
+		--workers $(BENCH_WORKERS) --tracker $(BENCH_TRACKER) --variants $(BENCH_VARIANTS) \
+		--out $(BENCH_OUT) --plot $(BENCH_PLOT)
 
 # Lint, unit tests, data validation, training, then every test against the model.
 test: lint validate $(MODEL)

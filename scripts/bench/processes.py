@@ -57,12 +57,35 @@ def tree_rss_mb(pid: int) -> float:
     return total_kb / 1024
 
 
+def tree_pss_mb(pid: int) -> float:
+    """Return the summed proportional set size of `pid` and its descendants (MB).
+
+    Unlike RSS, PSS splits pages that forked workers share, so the sum is what
+    the tree really holds.
+    """
+    tree = _children()
+    total_kb, todo = 0, [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(tree.get(current, []))
+        try:
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+        except OSError:
+            continue
+        for line in rollup.splitlines():
+            if line.startswith("Pss:"):
+                total_kb += int(line.split()[1])
+                break
+    return total_kb / 1024
+
+
 class PeakRss:
     """Samples a process tree's RSS in a thread and keeps the peak."""
 
     def __init__(self, pid: int, interval_s: float = 0.5) -> None:
         """Starts sampling `pid` every `interval_s` seconds."""
-        self.pid, self.interval_s, self.peak_mb = pid, interval_s, 0.0
+        self.pid, self.interval_s = pid, interval_s
+        self.peak_mb = self.peak_pss_mb = 0.0
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -70,6 +93,7 @@ class PeakRss:
     def _run(self) -> None:
         while not self._stop.is_set():
             self.peak_mb = max(self.peak_mb, tree_rss_mb(self.pid))
+            self.peak_pss_mb = max(self.peak_pss_mb, tree_pss_mb(self.pid))
             self._stop.wait(self.interval_s)
 
     def stop(self) -> float:

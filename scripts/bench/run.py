@@ -146,6 +146,7 @@ def bench(args: argparse.Namespace) -> List[LevelResult]:
     out.mkdir(parents=True, exist_ok=True)
     bots: List[Bot] = []
     results: List[LevelResult] = []
+    pss: Dict[str, float] = {}
     try:
         # One at a time, so no start-up competes with another for CPU.
         bots.append(start_stock(Path(args.stock_dir), out))
@@ -174,6 +175,7 @@ def bench(args: argparse.Namespace) -> List[LevelResult]:
                     )
                 )
                 rss = peak.stop()
+                pss[f"{bot.name}@{level}"] = round(peak.peak_pss_mb)
                 result = summarize(
                     bot.name, level, latencies, errors, args.seconds, rss,
                     bot.first_reply_s,
@@ -182,7 +184,7 @@ def bench(args: argparse.Namespace) -> List[LevelResult]:
                 print(
                     f"{bot.name} @ {level}: {result.msg_per_s:.1f} msg/s, "
                     f"p50 {result.p50_ms:.0f} ms, p95 {result.p95_ms:.0f} ms, "
-                    f"RSS {rss:.0f} MB, {errors} errors, "
+                    f"RSS {rss:.0f} MB (PSS {peak.peak_pss_mb:.0f}), {errors} errors, "
                     f"{samples.empty_replies} empty replies",
                     flush=True,
                 )
@@ -197,6 +199,7 @@ def bench(args: argparse.Namespace) -> List[LevelResult]:
         "measure_s": args.seconds,
         "bots": {bot.name: bot.config for bot in bots},
         "results": [r.as_dict() for r in results],
+        "peak_pss_mb": pss,
     }
     stamp = time.strftime("%Y%m%dT%H%M%S")
     for name in (f"bench-{stamp}.json", "latest.json"):
