@@ -40,3 +40,19 @@ def test_channel_hints_agree_with_the_conversations_locale():
     for conversation in OURS:
         if conversation.metadata:
             assert conversation.metadata["locale"].split("-")[0] == conversation.locale
+
+
+@pytest.mark.model
+def test_our_model_reads_every_scripted_turn_as_its_intent(model_path):
+    import asyncio
+
+    from rasa.core.agent import Agent
+
+    agent = Agent.load(str(model_path))
+    wrong = []
+    for conversation in OURS:
+        for turn in conversation.turns:
+            parsed = asyncio.run(agent.parse_message(turn.text))
+            if parsed["intent"]["name"] != turn.intent:
+                wrong.append((turn.text, turn.intent, parsed["intent"]["name"]))
+    assert not wrong, wrong
