@@ -7,7 +7,7 @@ import itertools
 import time
 import uuid
 from dataclasses import dataclass, field
-from typing import List, Sequence, Tuple
+from typing import Dict, List, Sequence, Tuple
 
 import aiohttp
 
@@ -50,7 +50,7 @@ async def _user(
         for turn in conversation.turns:
             if time.monotonic() >= stop_at:
                 return
-            body = {"sender": sender, "message": turn.text}
+            body: Dict[str, object] = {"sender": sender, "message": turn.text}
             if conversation.metadata:
                 body["metadata"] = conversation.metadata
             sent = time.monotonic()

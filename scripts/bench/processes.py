@@ -109,7 +109,7 @@ def wait_for_http(url: str, process: subprocess.Popen) -> None:
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{process.args} exited with {process.returncode}")
+            raise RuntimeError(f"{process.args!r} exited with {process.returncode}")
         try:
             if requests.get(url, timeout=2).ok:
                 return
@@ -127,7 +127,7 @@ def wait_for_first_reply(
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{process.args} exited with {process.returncode}")
+            raise RuntimeError(f"{process.args!r} exited with {process.returncode}")
         try:
             response = requests.post(
                 url, json={"sender": "bench-first-reply", "message": text}, timeout=30

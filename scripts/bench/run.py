@@ -13,6 +13,7 @@ import json
 import os
 import platform
 import shutil
+import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -35,8 +36,8 @@ class Bot:
     name: str
     conversations: Sequence[Conversation]
     base_url: str = ""
-    server: Optional[object] = None
-    helpers: List[object] = field(default_factory=list)
+    server: Optional[subprocess.Popen] = None
+    helpers: List[subprocess.Popen] = field(default_factory=list)
     first_reply_s: float = 0.0
     config: Dict[str, object] = field(default_factory=dict)
 
@@ -164,6 +165,7 @@ def bench(args: argparse.Namespace) -> List[LevelResult]:
             # Alternate which bot goes first, so drifting load hits both alike.
             order = bots if round_index % 2 == 0 else bots[::-1]
             for bot in order:
+                assert bot.server is not None
                 peak = processes.PeakRss(bot.server.pid)
                 latencies, errors, samples = asyncio.run(
                     run_level(
@@ -191,7 +193,8 @@ def bench(args: argparse.Namespace) -> List[LevelResult]:
     finally:
         for bot in bots:
             for process in [bot.server, *bot.helpers]:
-                processes.stop(process)
+                if process is not None:
+                    processes.stop(process)
     report = {
         "machine": machine(),
         "command": " ".join(sys.argv),
