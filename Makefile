@@ -21,6 +21,18 @@ TEST_STORIES ?= tests/stories
 SCRIPT_OUT  ?= $(RESULTS)/script
 RASA_PORT   ?= 5005
 ACTIONS_PORT ?= 5055
+# `make bench`: a stock `rasa init` bot (cached here, git-ignored) against ours.
+BENCH_DIR   ?= .bench
+STOCK_DIR   ?= $(BENCH_DIR)/stock
+BENCH_LEVELS ?= 10 50
+BENCH_WARMUP ?= 5
+BENCH_SECONDS ?= 30
+BENCH_WORKERS ?= $(shell nproc)
+BENCH_TRACKER ?= redis
+# Other configurations of ours to run alongside, as WORKERS:TRACKER (e.g. 1:redis).
+BENCH_VARIANTS ?=
+BENCH_OUT   ?= $(RESULTS)/bench
+BENCH_PLOT  ?= $(BENCH_OUT)/latency.png
 WEB_DIR     ?= web
 WEB_VENDOR  := $(WEB_DIR)/vendor
 # Origins allowed to use the web chat, separated by spaces (e.g. https://intranet.example.com).
@@ -61,7 +73,7 @@ RASA := $(BIN)/rasa
 TRAIN_INPUTS := $(CONFIG) $(shell find $(DOMAIN) $(DATA) components -name '*.yml' -o -name '*.py' 2>/dev/null)
 
 .PHONY: install install-prod run-prod test-prod train run shell test validate eval lint format ablation \
-	teams-package teams-latency script web install-browser webchat-latency clean
+	teams-package teams-latency script web install-browser webchat-latency bench clean
 
 install: $(VENV)/.installed web
 
@@ -162,6 +174,20 @@ teams-latency: $(MODEL)
 script: $(VENV)/.installed
 	$(BIN)/python scripts/agent_script.py --domain $(DOMAIN) --out $(SCRIPT_OUT)
 
+# The bot `rasa init` creates, trained once by this Rasa; the bench's baseline.
+$(STOCK_DIR)/.trained: $(VENV)/.installed
+	rm -rf $(STOCK_DIR) && mkdir -p $(STOCK_DIR)
+	cd $(STOCK_DIR) && $(CURDIR)/$(RASA) init --no-prompt --init-dir .
+	touch $@
+
+# Closed-loop load on both bots over REST; prints the table, writes JSON and a plot.
+bench: $(MODEL) $(STOCK_DIR)/.trained
+	@command -v redis-server >/dev/null || { echo "redis-server not found: make install-prod"; exit 1; }
+	$(BIN)/python -m scripts.bench.run --model $(MODEL) --stock-dir $(STOCK_DIR) \
+		--levels $(BENCH_LEVELS) --warmup $(BENCH_WARMUP) --seconds $(BENCH_SECONDS) \
+		--workers $(BENCH_WORKERS) --tracker $(BENCH_TRACKER) --variants $(BENCH_VARIANTS) \
+		--out $(BENCH_OUT) --plot $(BENCH_PLOT)
+
 # Lint, unit tests, data validation, training, then every test against the model.
 test: lint validate $(MODEL) web install-browser
 	$(RASA) test core --model $(MODEL) --stories $(TEST_STORIES) --endpoints $(ENDPOINTS) \
@@ -174,4 +200,4 @@ test-prod: install-prod $(MODEL)
 	MODEL=$(MODEL) PATH="$$PATH:/usr/sbin" $(BIN)/python -m pytest -q -s $(PROD_TESTS)
 
 clean:
-	rm -rf $(MODELS) $(RESULTS) .rasa tracker.db .prod $(WEB_VENDOR)
+	rm -rf $(MODELS) $(RESULTS) $(BENCH_DIR) .rasa tracker.db .prod $(WEB_VENDOR)

@@ -23,6 +23,8 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from components import action_results
+
 OUTAGE_RESPONSE = "utter_service_unavailable"
 # Above RulePolicy (6), so the apology wins over a rule that would go on.
 OUTAGE_POLICY_PRIORITY = 7
@@ -65,8 +67,14 @@ class ActionOutagePolicy(Policy):
         execution_context: ExecutionContext,
         featurizer: Optional[Any] = None,
     ) -> None:
-        """Creates the policy (it has no featurizer and nothing to learn)."""
+        """Creates the policy (it has no featurizer and nothing to learn).
+
+        Also makes this process check action server replies with a kept schema
+        validator: this policy is loaded in every server process that runs
+        custom actions (see components.action_results).
+        """
         super().__init__(config, model_storage, resource, execution_context, None)
+        action_results.install()
 
     def train(
         self,
