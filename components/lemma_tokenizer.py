@@ -150,6 +150,8 @@ class LemmaTokenizer(WhitespaceTokenizer):
 
     def train(self, training_data: TrainingData) -> Resource:
         """Stores, per language, the lemma entries that can matter for this data."""
+        if not self._config["spacy_lemmas"]:
+            return self._store({})
         words: Set[str] = set()
         for example in training_data.training_examples:
             if isinstance(example.get(TEXT), str):
@@ -162,6 +164,9 @@ class LemmaTokenizer(WhitespaceTokenizer):
             table = lemma_table(language)
             if table is not None:
                 tables[language] = compact_table(table, words)
+        return self._store(tables)
+
+    def _store(self, tables: Mapping[str, Lemmas]) -> Resource:
         with self._model_storage.write_to(self._resource) as directory:
             (directory / TABLES_FILE).write_text(
                 json.dumps(tables, ensure_ascii=False), encoding="utf-8"

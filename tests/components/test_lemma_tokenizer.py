@@ -110,3 +110,15 @@ def test_trained_tokenizer_stores_a_compact_table_that_gives_the_same_lemmas(
     # Unseen word and unseen lemma: unknown to the featurizer either way.
     assert lemmas_of(full, "brugere kan ikke logge ind")[3] == "log"
     assert lemmas_of(loaded, "brugere kan ikke logge ind")[3] == "logge"
+
+
+def test_without_spacy_lemmas_training_stores_no_tables(tmp_path):
+    storage = LocalModelStorage(tmp_path)
+    resource = Resource("lemma_tokenizer")
+    context = ExecutionContext(GraphSchema({}), "test")
+    config = {**LemmaTokenizer.get_default_config(), "spacy_lemmas": False}
+    trainer = LemmaTokenizer.create(config, storage, resource, context)
+    trainer.train(TrainingData([Message(data={"text": "brugerne kan ikke"})]))
+    loaded = LemmaTokenizer.load(config, storage, resource, context)
+    assert loaded._tables == {}
+    assert lemmas_of(loaded, "Brugerne kan IKKE") == ["brugerne", "kan", "ikke"]
