@@ -110,10 +110,16 @@
       if (!close) return;
       event.preventDefault();
       close.click();
-      setTimeout(function () {
+      // The widget re-renders the launcher after the click, sometimes a few
+      // frames later; keep trying until the focus has landed on it.
+      var tries = 0;
+      (function focusLauncher() {
         var launcher = root.querySelector(".rw-launcher");
         if (launcher) launcher.focus();
-      }, 0);
+        if (document.activeElement !== launcher && ++tries < 60) {
+          requestAnimationFrame(focusLauncher);
+        }
+      })();
     });
   }
 

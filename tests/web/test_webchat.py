@@ -173,7 +173,10 @@ def test_the_chat_is_labelled_and_works_from_the_keyboard(webchat, new_page):
     # Escape closes the chat and hands focus back to the launcher.
     page.keyboard.press("Escape")
     page.wait_for_selector(INPUT, state="detached")
-    assert page.evaluate("document.activeElement.matches('.rw-launcher')")
+    page.wait_for_function(
+        "document.activeElement && document.activeElement.matches('.rw-launcher')",
+        timeout=2000,
+    )
     assert page.locator(LAUNCHER).get_attribute("aria-expanded") == "false"
 
 
