@@ -2,7 +2,8 @@
 
 Product names, hosts, URLs, versions, event IDs, cmdlets and English IT terms
 appear unchanged in Danish, Swedish, Estonian and Slovenian messages; left in,
-they make "password writeback virker ikke" look English.
+they make "password writeback virker ikke" look English. So do quoted error
+messages and UI labels, copied as the (English) product shows them.
 """
 
 import re
@@ -37,10 +38,16 @@ _TERMS = re.compile(
     re.I,
 )
 _SPACE = re.compile(r"\s+")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”|„[^“”]*[“”]|»[^«]*«|«[^»]*»')
+_LETTER = re.compile(r"[^\W\d_]", re.UNICODE)
 
 
 def scrub(text: str) -> str:
     """Return `text` without the tokens that every language shares."""
+    unquoted = _QUOTED.sub(" ", text)
+    if len(_LETTER.findall(unquoted)) >= 2:
+        # A quote is left alone when it is all there is: then it is the message.
+        text = unquoted
     for pattern in _PATTERNS:
         text = pattern.sub(" ", text)
     text = _TERMS.sub(" ", text)

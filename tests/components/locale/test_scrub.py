@@ -1,3 +1,5 @@
+import pytest
+
 from components.locale.scrub import scrub
 
 
@@ -11,3 +13,19 @@ def test_removes_what_every_language_shares():
 
 def test_keeps_local_words():
     assert scrub("password writeback virker ikke") == "virker ikke"
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ('SSPR ger "An error occurred while resetting" for alla', "ger for alla"),
+        ("virker „Write back passwords“ ikke", "virker ikke"),
+        ("hvor er »Only use preferred domain controllers«", "hvor er"),
+    ],
+)
+def test_quoted_product_text_is_removed(text, kept):
+    assert scrub(text) == kept
+
+
+def test_a_message_that_is_only_a_quote_keeps_it():
+    assert "Unable" in scrub('"Unable to change your password"')
