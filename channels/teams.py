@@ -32,6 +32,7 @@ from channels.botframework.auth import (
     validate_token,
 )
 from channels.botframework.connector import ConnectorError, ConnectorTokens, post_reply
+from stores import outage
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,8 @@ TOKEN_URL = "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token"
 # Multi-tenant bots get their Connector tokens from the botframework.com tenant.
 DEFAULT_TENANT = "botframework.com"
 DEFAULT_TOKEN_URL = TOKEN_URL.format(tenant=DEFAULT_TENANT)
+# Seconds the Connector should wait before resending a turn the store lost.
+RETRY_AFTER_SECONDS = 5
 
 
 class TeamsOutput(BotFramework):
@@ -58,7 +61,13 @@ class TeamsOutput(BotFramework):
         session: aiohttp.ClientSession,
         tokens: ConnectorTokens,
     ) -> None:
-        """Create the output channel for replies to `activity`."""
+        """Create the output channel for replies to `activity`.
+
+        Replies are held until the turn is over and then delivered, so a turn
+        whose conversation store failed posts nothing built on an empty
+        conversation (see `stores.outage`).
+        """
+        self.held: List[Dict[str, Any]] = []
         self.activity = activity
         self.session = session
         self.tokens = tokens
@@ -74,7 +83,16 @@ class TeamsOutput(BotFramework):
         return activities.reply_activity(self.activity, message_data)
 
     async def send(self, message_data: Dict[str, Any]) -> None:
-        """Post one reply activity to the Connector."""
+        """Hold one reply activity until the turn is over."""
+        self.held.append(message_data)
+
+    async def deliver(self) -> None:
+        """Post the held replies to the Connector, in order."""
+        replies, self.held = self.held, []
+        for message_data in replies:
+            await self._post(message_data)
+
+    async def _post(self, message_data: Dict[str, Any]) -> None:
         try:
             await post_reply(
                 self.session,
@@ -211,28 +229,41 @@ class TeamsInput(BotFrameworkInput):
         activity: Dict[str, Any],
         metadata: Optional[Dict[str, Any]],
         on_new_message: Callable[[UserMessage], Awaitable[Any]],
-    ) -> None:
-        """Pass messages and welcomes on to Rasa; ignore other activities."""
+    ) -> bool:
+        """Pass messages and welcomes on to Rasa; ignore other activities.
+
+        Returns:
+            False when the conversation store failed during the turn: then
+            nothing was posted, and the Connector should send the activity again.
+
+        """
         if activity.get("type") == "message":
             text = activities.message_text(activity)
         elif activities.bot_was_added(activity):
             text = activities.WELCOME_TEXT
         else:
             logger.debug("Ignoring Teams activity of type %s", activity.get("type"))
-            return
+            return True
         if not text or not activities.conversation_id(activity):
-            return
-        await on_new_message(
-            UserMessage(
-                text=text,
-                output_channel=TeamsOutput(activity, self.session(), self.tokens),
-                # One tracker per conversation (a channel thread is one), not per
-                # user: someone's personal chat and team threads stay apart.
-                sender_id=activities.conversation_id(activity),
-                input_channel=self.name(),
-                metadata=metadata,
+            return True
+        output = TeamsOutput(activity, self.session(), self.tokens)
+        with outage.watch() as failures:
+            await on_new_message(
+                UserMessage(
+                    text=text,
+                    output_channel=output,
+                    # One tracker per conversation (a channel thread is one), not
+                    # per user: someone's personal chat and team threads stay apart.
+                    sender_id=activities.conversation_id(activity),
+                    input_channel=self.name(),
+                    metadata=metadata,
+                )
             )
-        )
+        if failures:
+            logger.error("Conversation store unavailable: %s", failures[0])
+            return False
+        await output.deliver()
+        return True
 
     def blueprint(
         self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
@@ -262,7 +293,14 @@ class TeamsInput(BotFrameworkInput):
             except TokenRejected as error:
                 logger.warning("Refused a Teams request: %s", error)
                 return response.text("Unauthorized.", status=HTTPStatus.UNAUTHORIZED)
-            await self.handle(activity, self.get_metadata(request), on_new_message)
+            if not await self.handle(
+                activity, self.get_metadata(request), on_new_message
+            ):
+                return response.text(
+                    "Conversation store unavailable.",
+                    status=HTTPStatus.SERVICE_UNAVAILABLE,
+                    headers={"Retry-After": str(RETRY_AFTER_SECONDS)},
+                )
             return response.empty(status=HTTPStatus.OK)
 
         @teams_webhook.listener("after_server_stop")

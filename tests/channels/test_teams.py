@@ -10,7 +10,12 @@ import pytest
 import requests
 
 from channels.teams import TeamsInput
-from tests.channels.fake_botframework import message_activity, new_key
+from stores import outage
+from tests.channels.fake_botframework import (
+    FakeBotFramework,
+    message_activity,
+    new_key,
+)
 from tests.server.replies import identify
 
 THREAD = "19:4f1c0a2b@thread.tacv2;messageid=1700000000123"
@@ -225,3 +230,40 @@ def test_the_channel_is_off_without_credentials(monkeypatch, missing):
     monkeypatch.setenv("TEAMS_APP_PASSWORD", "secret")
     monkeypatch.delenv(missing)
     assert not TeamsInput.from_credentials(None).enabled
+
+
+@pytest.fixture
+def fake_botframework():
+    fake = FakeBotFramework().start()
+    yield fake
+    fake.stop()
+
+
+async def test_a_turn_the_store_lost_posts_nothing_and_asks_for_a_resend(
+    fake_botframework,
+):
+    """Replies wait for the end of the turn; a store failure withholds them."""
+    channel = TeamsInput(
+        "app",
+        "secret",
+        openid_metadata_url=fake_botframework.openid_url,
+        token_url=fake_botframework.token_url,
+    )
+
+    async def store_fails(message):
+        outage.record(ConnectionError("database down"))
+        await message.output_channel.send_text_message(message.sender_id, "stale")
+
+    async def answers(message):
+        await message.output_channel.send_text_message(message.sender_id, "fresh")
+
+    try:
+        lost = message_activity("hej", fake_botframework.service_url)
+        assert await channel.handle(lost, {}, store_fails) is False
+        kept = message_activity("hej", fake_botframework.service_url)
+        assert await channel.handle(kept, {}, answers) is True
+    finally:
+        await channel.session().close()
+    kept_replies = fake_botframework.wait_for_replies(kept["conversation"]["id"])
+    assert [r.activity["text"] for r in kept_replies] == ["fresh"]
+    assert fake_botframework.replies_to(lost["conversation"]["id"]) == []
