@@ -5,9 +5,11 @@ ARG RASA_SDK_VERSION=3.6.2
 FROM rasa/rasa-sdk:${RASA_SDK_VERSION}
 
 WORKDIR /app
-# The actions share the pure locale rules in components/locale (no Rasa import).
+# The actions share pure rules from components/ (no Rasa import): the locale
+# hint and the agent-mode hint.
 COPY components/__init__.py ./components/__init__.py
 COPY components/locale ./components/locale
+COPY components/agent ./components/agent
 COPY actions ./actions
 
 ENV PYTHONPATH=/app

@@ -1,6 +1,8 @@
 # Rasa server: the official Rasa image with this project's Python requirements,
 # custom components, channels and stores, and the trained model.
-# Build from the repository root: docker build -f deploy/docker/rasa.Dockerfile .
+# Build from the repository root after `make train web` (the model and the web
+# chat's widget bundle are built, not committed):
+#   docker build -f deploy/docker/rasa.Dockerfile .
 ARG RASA_VERSION=3.6.21
 FROM rasa/rasa:${RASA_VERSION}
 
@@ -12,6 +14,7 @@ WORKDIR /app
 COPY components ./components
 COPY channels ./channels
 COPY stores ./stores
+COPY web ./web
 COPY credentials.yml ./credentials.yml
 COPY deploy/endpoints.prod.yml ./endpoints.yml
 COPY models/writeback.tar.gz ./models/writeback.tar.gz

@@ -155,3 +155,22 @@ def test_compose_nginx_config_passes_nginx_t(tmp_path):
     )
     result = nginx_test(config, tmp_path)
     assert result.returncode == 0, result.stderr
+
+
+def test_action_image_copies_every_project_module_the_actions_import():
+    """The action image holds only part of the tree; an import it lacks fails at start."""
+    commands = dockerfile.parse_file(str(DEPLOY / "docker" / "actions.Dockerfile"))
+    copied = {Path(c.value[0]) for c in commands if c.cmd == "COPY"}
+    imported = {
+        Path(*match.split("."))
+        for path in (ROOT / "actions").rglob("*.py")
+        for match in re.findall(
+            r"^from (components(?:\.\w+)+) import", path.read_text(), re.M
+        )
+    }
+    assert imported
+    for module in imported:
+        package = module.parent
+        assert any(
+            package == c or package.is_relative_to(c) for c in copied
+        ), f"{module} is imported by the actions but not copied into the image"
