@@ -97,8 +97,7 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         self._config = config
         self._model_storage = model_storage
         self._resource = resource
-        self._learned = dict(learned or {})
-        self._markers = merge_markers(MARKERS, self._learned)
+        self._markers = merge_markers(MARKERS, learned or {})
         self._ngram_model = ngram_model
 
     @classmethod
@@ -147,12 +146,12 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
             for code in SUPPORTED_LOCALES
             if (root / code).is_dir()
         }
-        self._learned = distinctive_words(texts_by_locale, common_english_words())
-        self._markers = merge_markers(MARKERS, self._learned)
+        learned = distinctive_words(texts_by_locale, common_english_words())
+        self._markers = merge_markers(MARKERS, learned)
         self._ngram_model = NgramLanguageModel.train(texts_by_locale)
         with self._model_storage.write_to(self._resource) as directory:
             (directory / self.VOCABULARY_FILE).write_text(
-                json.dumps({k: sorted(v) for k, v in self._learned.items()}),
+                json.dumps({k: sorted(v) for k, v in learned.items()}),
                 encoding="utf-8",
             )
             (directory / self.NGRAMS_FILE).write_text(

@@ -8,7 +8,7 @@ import subprocess
 import threading
 import time
 from pathlib import Path
-from typing import Dict, List, Optional
+from typing import Dict, Iterator, List, Optional
 
 import requests
 import yaml
@@ -39,16 +39,23 @@ def _children() -> Dict[int, List[int]]:
     return tree
 
 
+def _tree(pid: int) -> Iterator[int]:
+    """Yield `pid` and all its descendants."""
+    tree = _children()
+    todo = [pid]
+    while todo:
+        current = todo.pop()
+        todo.extend(tree.get(current, []))
+        yield current
+
+
 def tree_rss_mb(pid: int) -> float:
     """Return the summed resident memory of `pid` and all its descendants (MB).
 
     psutil is not among Rasa's dependencies, so this reads /proc directly.
     """
-    tree = _children()
-    total_kb, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(tree.get(current, []))
+    total_kb = 0
+    for current in _tree(pid):
         try:
             fields = Path(f"/proc/{current}/statm").read_text().split()
         except OSError:
@@ -63,11 +70,8 @@ def tree_pss_mb(pid: int) -> float:
     Unlike RSS, PSS splits pages that forked workers share, so the sum is what
     the tree really holds.
     """
-    tree = _children()
-    total_kb, todo = 0, [pid]
-    while todo:
-        current = todo.pop()
-        todo.extend(tree.get(current, []))
+    total_kb = 0
+    for current in _tree(pid):
         try:
             rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
         except OSError:

@@ -1,6 +1,5 @@
 """The REST channel in a real Sanic server: answers, store failures, other failures."""
 
-import socket
 from contextlib import asynccontextmanager
 
 import aiohttp
@@ -9,12 +8,7 @@ from sanic import Sanic
 
 from channels.rest import RestInput
 from stores import outage
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.server.conftest import free_port
 
 
 @asynccontextmanager
