@@ -23,7 +23,7 @@ from rasa.shared.core.events import ActionExecuted, BotUttered, Event
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from components import action_results
+from components import fast_paths
 
 OUTAGE_RESPONSE = "utter_service_unavailable"
 # Above RulePolicy (6), so the apology wins over a rule that would go on.
@@ -69,12 +69,12 @@ class ActionOutagePolicy(Policy):
     ) -> None:
         """Creates the policy (it has no featurizer and nothing to learn).
 
-        Also makes this process check action server replies with a kept schema
-        validator: this policy is loaded in every server process that runs
-        custom actions (see components.action_results).
+        Also installs the faster drop-ins for Rasa's hot paths
+        (components.fast_paths): this policy is loaded in every server process
+        that runs custom actions.
         """
         super().__init__(config, model_storage, resource, execution_context, None)
-        action_results.install()
+        fast_paths.install()
 
     def train(
         self,

@@ -2,7 +2,7 @@ import jsonschema
 import pytest
 from rasa.core.actions.action import RemoteAction
 
-from components import action_results
+from components.fast_paths import action_results
 
 VALID = [
     {},
