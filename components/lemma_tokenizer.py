@@ -28,7 +28,6 @@ from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from spacy.util import load_language_data, registry
 
 from components.locale.detection import detect_language
 from components.locale.text import fold
@@ -45,6 +44,10 @@ def lemma_table(language: str) -> Optional[Dict[str, str]]:
     """Return spaCy's lemma lookup data for `language`, if it ships one."""
     if language not in LEMMA_LANGUAGES:
         return None
+    # Imported here: only training reads the tables, and importing spaCy
+    # costs every server process start-up time and memory.
+    from spacy.util import load_language_data, registry
+
     # The file spacy.lookups.load_lookups reads, as a plain dict of strings.
     return load_language_data(registry.lookups.get(language)["lemma_lookup"])
 
