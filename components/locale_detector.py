@@ -32,17 +32,19 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.locale import SUPPORTED_LOCALES
-from components.locale.detection import warm_up
+from components.locale.detection import lingua_confidences, warm_up
 from components.locale.hint import channel_hint
 from components.locale.lexicon import MARKERS
 from components.locale.ngrams import NgramLanguageModel
 from components.locale.policy import LocaleDecision, decide_locale
+from components.locale.scoring import LocaleScorer, train_scorer
 from components.locale.vocabulary import (
     Markers,
     common_english_words,
     distinctive_words,
     merge_markers,
 )
+from components.locale.wordlists import WordLists, spacy_word_masks
 
 logger = logging.getLogger(__name__)
 
@@ -73,12 +75,16 @@ def current_locale(
 class LocaleDetector(GraphComponent, EntityExtractorMixin):
     """Applies the locale policy to each message.
 
-    Training learns marker words from the per-locale training folders
-    (`components.locale.vocabulary`); they are stored with the model.
+    Training learns marker words and n-grams from the per-locale training
+    folders, keeps a compact copy of spaCy's word lists, and learns how to
+    weigh all the evidence (`components.locale.scoring`); all are stored with
+    the model.
     """
 
     VOCABULARY_FILE = "vocabulary.json"
     NGRAMS_FILE = "ngrams.json"
+    WORD_LISTS_FILE = "wordlists.npz"
+    SCORER_FILE = "scorer.json"
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:
@@ -91,14 +97,14 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         model_storage: ModelStorage,
         resource: Resource,
         learned: Optional[Markers] = None,
-        ngram_model: Optional[NgramLanguageModel] = None,
+        scorer: Optional[LocaleScorer] = None,
     ) -> None:
         """Keeps the learned markers merged with the hand-made ones."""
         self._config = config
         self._model_storage = model_storage
         self._resource = resource
         self._markers = merge_markers(MARKERS, learned or {})
-        self._ngram_model = ngram_model
+        self._scorer = scorer
 
     @classmethod
     def create(
@@ -121,21 +127,23 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         execution_context: ExecutionContext,
         **kwargs: Any,
     ) -> LocaleDetector:
-        """Loads the learned markers stored with the model."""
+        """Loads the learned markers and scorer stored with the model."""
         warm_up()
         try:
             with model_storage.read_from(resource) as directory:
                 raw = json.loads((directory / cls.VOCABULARY_FILE).read_text("utf-8"))
                 counts = json.loads((directory / cls.NGRAMS_FILE).read_text("utf-8"))
-        except (ValueError, FileNotFoundError):
-            logger.warning("No learned locale vocabulary; using hand-made markers.")
-            raw, counts = {}, None
+                weights = json.loads((directory / cls.SCORER_FILE).read_text("utf-8"))
+                word_lists = WordLists.load(directory / cls.WORD_LISTS_FILE)
+        except (ValueError, FileNotFoundError, KeyError):
+            logger.warning("No learned locale model; using lingua and markers only.")
+            return cls(config, model_storage, resource)
         learned = {code: frozenset(found) for code, found in raw.items()}
-        ngram_model = NgramLanguageModel(counts) if counts else None
-        return cls(config, model_storage, resource, learned, ngram_model)
+        scorer = LocaleScorer(NgramLanguageModel(counts), word_lists, **weights)
+        return cls(config, model_storage, resource, learned, scorer)
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Learns marker words and an n-gram model per locale and stores them.
+        """Learns markers, n-grams and the scorer's weights and stores them.
 
         The merged training data no longer says which file an example came
         from, so the per-locale folders are read again here.
@@ -146,17 +154,29 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
             for code in SUPPORTED_LOCALES
             if (root / code).is_dir()
         }
-        learned = distinctive_words(texts_by_locale, common_english_words())
+        common_english = common_english_words()
+        learned = distinctive_words(texts_by_locale, common_english)
         self._markers = merge_markers(MARKERS, learned)
-        self._ngram_model = NgramLanguageModel.train(texts_by_locale)
+        self._scorer = train_scorer(
+            texts_by_locale,
+            WordLists.from_masks(spacy_word_masks()),
+            lambda texts: merge_markers(
+                MARKERS, distinctive_words(texts, common_english)
+            ),
+            lingua_confidences,
+        )
         with self._model_storage.write_to(self._resource) as directory:
             (directory / self.VOCABULARY_FILE).write_text(
                 json.dumps({k: sorted(v) for k, v in learned.items()}),
                 encoding="utf-8",
             )
             (directory / self.NGRAMS_FILE).write_text(
-                json.dumps(self._ngram_model.counts), encoding="utf-8"
+                json.dumps(self._scorer.ngram_model.counts), encoding="utf-8"
             )
+            (directory / self.SCORER_FILE).write_text(
+                json.dumps(self._scorer.weights_json()), encoding="utf-8"
+            )
+            self._scorer.word_lists.save(directory / self.WORD_LISTS_FILE)
         return self._resource
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
@@ -185,7 +205,7 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
             text = message.get(TEXT) or ""
             hint = channel_hint(message.get("metadata"))
             decision = decide_locale(
-                text, hint, current, source, self._markers, self._ngram_model
+                text, hint, current, source, self._markers, self._scorer
             )
             self._publish(
                 message, decision, current, in_conversation=tracker is not None

@@ -2,20 +2,19 @@
 
 Lingua has no opinion on many two-word chat messages ("terekest", "vi hoeres",
 "hvalaaa res"). Our per-locale training folders do: a naive Bayes model over
-folded character n-grams tells the five languages apart well enough to decide
-when lingua cannot. It is small enough to store with the Rasa model as JSON.
+folded character n-grams gives the likelihood of each of the five languages,
+one piece of the evidence `scoring` weighs. It is small enough to store with
+the Rasa model as JSON.
 """
 
 import math
 from collections import Counter
 from dataclasses import dataclass
-from typing import Dict, Iterable, List, Mapping, Optional
+from typing import Dict, Iterable, List, Mapping
 
 from components.locale.text import words
 
 NGRAM_SIZES = (2, 3, 4)
-# Mean log-likelihood margin per n-gram the best language needs over the next.
-MIN_MARGIN = 0.1
 
 
 def ngrams(text: str) -> List[str]:
@@ -61,10 +60,3 @@ class NgramLanguageModel:
             total = sum(math.log((counts.get(g, 0) + 1) / denominator) for g in grams)
             scores[code] = total / len(grams)
         return scores
-
-    def best_language(self, text: str, min_margin: float = MIN_MARGIN) -> Optional[str]:
-        """Return the clearly most likely language of `text`, or None."""
-        ranked = sorted(self.log_likelihoods(text).items(), key=lambda kv: -kv[1])
-        if len(ranked) < 2 or ranked[0][1] - ranked[1][1] < min_margin:
-            return None
-        return ranked[0][0]

@@ -8,8 +8,7 @@ from components.locale.detection import detect_language
 from components.locale.explicit import LanguageRequest, find_language_request
 from components.locale.hint import normalise_hint
 from components.locale.lexicon import MARKERS, SHORT_REPLIES
-from components.locale.ngrams import NgramLanguageModel
-from components.locale.scrub import scrub
+from components.locale.scoring import LocaleScorer
 from components.locale.text import words
 from components.locale.vocabulary import Markers
 
@@ -53,7 +52,7 @@ def decide_locale(
     current: Optional[str] = None,
     current_source: Optional[str] = None,
     markers: Markers = MARKERS,
-    ngram_model: Optional[NgramLanguageModel] = None,
+    scorer: Optional[LocaleScorer] = None,
 ) -> LocaleDecision:
     """Apply the locale policy to one user message.
 
@@ -66,13 +65,13 @@ def decide_locale(
             (explicit request or their own text) outranks the channel hint;
             one that came from a hint or the default does not.
         markers: Words that point to one language, per language code.
-        ngram_model: Our own n-gram model; its guess for a text lingua cannot
-            place beats only the English default, never a hint or the
-            conversation's locale.
+        scorer: Weighs lingua, our n-grams, word lists and markers together
+            (`scoring`). Its less certain answers are guesses: they beat only
+            the English default, never a hint or the conversation's locale.
 
     Returns:
         The decision: explicit request, then the text, then the channel hint,
-        then the current locale, then the n-gram guess, then English.
+        then the current locale, then the scorer's guess, then English.
 
     """
     current = current if current in SUPPORTED_LOCALES else None
@@ -81,11 +80,14 @@ def decide_locale(
         return LocaleDecision(request.code, "explicit", request=request)
     requested_unsupported = request.code if request else None
 
+    guessed = None
     if not (current and is_short_reply(text)):
-        detected = detect_language(text, markers)
-        if detected and detected.supported:
+        detected = detect_language(text, markers, scorer)
+        if detected and not detected.settled:
+            guessed = detected.code
+        elif detected and detected.supported:
             return LocaleDecision(detected.code, "text", request, requested_unsupported)
-        if detected:
+        elif detected:
             return LocaleDecision(DEFAULT_LOCALE, "text", request, detected.code)
 
     hinted = normalise_hint(hint)
@@ -94,7 +96,6 @@ def decide_locale(
         return LocaleDecision(hinted, "hint", request, requested_unsupported)
     if current:
         return LocaleDecision(current, "current", request, requested_unsupported)
-    guessed = ngram_model.best_language(scrub(text)) if ngram_model else None
-    if guessed in SUPPORTED_LOCALES and not requested_unsupported:
+    if guessed and not requested_unsupported:
         return LocaleDecision(guessed, "guess", request)
     return LocaleDecision(DEFAULT_LOCALE, "default", request, requested_unsupported)

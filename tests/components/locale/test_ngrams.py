@@ -24,16 +24,13 @@ def test_ngrams_are_folded_and_padded_per_word():
     "text, language",
     [("tak tak", "da"), ("tack tack", "sv"), ("aitah", "et")],
 )
-def test_best_language(text, language):
-    assert MODEL.best_language(text) == language
+def test_the_right_language_is_most_likely(text, language):
+    likelihoods = MODEL.log_likelihoods(text)
+    assert max(likelihoods, key=likelihoods.__getitem__) == language
 
 
-def test_no_guess_without_a_clear_margin():
-    assert (
-        MODEL.best_language("ok") is None
-        or MODEL.best_language("ok", min_margin=10.0) is None
-    )
-    assert MODEL.best_language("", min_margin=0.0) is None
+def test_no_likelihoods_without_letters():
+    assert MODEL.log_likelihoods("1.6.16.0") == {}
 
 
 def test_counts_survive_a_json_round_trip():

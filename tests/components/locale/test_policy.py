@@ -1,6 +1,5 @@
 import pytest
 
-from components.locale.ngrams import NgramLanguageModel
 from components.locale.policy import decide_locale, is_short_reply
 
 
@@ -108,10 +107,34 @@ def test_is_not_short_reply(text):
     assert not is_short_reply(text)
 
 
-def test_ngram_guess_only_beats_the_english_default():
-    guess = NgramLanguageModel.train({"sv": ["mhm mhm"], "da": ["nej tak"]})
-    assert decide_locale("mhm", None, None, None, ngram_model=guess).locale == "sv"
-    assert decide_locale("mhm", None, None, None, ngram_model=guess).source == "guess"
-    assert decide_locale("mhm", "da-DK", None, None, ngram_model=guess).locale == "da"
-    assert decide_locale("mhm", None, "et", "text", ngram_model=guess).locale == "et"
-    assert decide_locale("mhm", None, None, None).locale == "en"
+class TimidScorer:
+    """A scorer that leans to Swedish without being sure."""
+
+    def probabilities(self, content, confidences, markers):
+        return {"sv": 0.6, "da": 0.3, "en": 0.1}
+
+
+def test_a_guess_only_beats_the_english_default():
+    guess = TimidScorer()
+    decision = decide_locale("mhm mhm", scorer=guess)
+    assert (decision.locale, decision.source) == ("sv", "guess")
+    assert decide_locale("mhm mhm", "da-DK", scorer=guess).locale == "da"
+    assert decide_locale("mhm mhm", None, "et", "text", scorer=guess).locale == "et"
+    assert decide_locale("mhm mhm").locale == "en"
+
+
+class SureScorer(TimidScorer):
+    def probabilities(self, content, confidences, markers):
+        return {"sv": 0.95, "da": 0.05}
+
+
+def test_a_sure_scorer_decides_over_the_hint():
+    decision = decide_locale("vi hörs", "da-DK", "da", "hint", scorer=SureScorer())
+    assert (decision.locale, decision.source) == ("sv", "text")
+
+
+def test_a_look_alike_stays_unsupported_with_a_scorer():
+    decision = decide_locale(
+        "det fungerer ikke etter oppdateringen av serveren", scorer=SureScorer()
+    )
+    assert (decision.locale, decision.unsupported) == ("en", "nb")
