@@ -16,6 +16,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from channels.preload import preload_before_fork
 from stores import outage
 
 logger = logging.getLogger(__name__)
@@ -61,4 +62,4 @@ class RestInput(rest.RestInput):
                 )
             return response.json(collector.messages)
 
-        return webhook
+        return preload_before_fork(webhook)

@@ -32,6 +32,7 @@ from channels.botframework.auth import (
     validate_token,
 )
 from channels.botframework.connector import ConnectorError, ConnectorTokens, post_reply
+from channels.preload import preload_before_fork
 from stores import outage
 
 logger = logging.getLogger(__name__)
@@ -308,4 +309,4 @@ class TeamsInput(BotFrameworkInput):
             if self._session is not None:
                 await self._session.close()
 
-        return teams_webhook
+        return preload_before_fork(teams_webhook)
