@@ -147,7 +147,6 @@ def bench(args: argparse.Namespace) -> List[LevelResult]:
     out.mkdir(parents=True, exist_ok=True)
     bots: List[Bot] = []
     results: List[LevelResult] = []
-    pss: Dict[str, float] = {}
     try:
         # One at a time, so no start-up competes with another for CPU.
         bots.append(start_stock(Path(args.stock_dir), out))
@@ -177,10 +176,9 @@ def bench(args: argparse.Namespace) -> List[LevelResult]:
                     )
                 )
                 rss = peak.stop()
-                pss[f"{bot.name}@{level}"] = round(peak.peak_pss_mb)
                 result = summarize(
                     bot.name, level, latencies, errors, args.seconds, rss,
-                    bot.first_reply_s,
+                    peak.peak_pss_mb, bot.first_reply_s,
                 )  # fmt: skip
                 results.append(result)
                 print(
@@ -202,7 +200,6 @@ def bench(args: argparse.Namespace) -> List[LevelResult]:
         "measure_s": args.seconds,
         "bots": {bot.name: bot.config for bot in bots},
         "results": [r.as_dict() for r in results],
-        "peak_pss_mb": pss,
     }
     stamp = time.strftime("%Y%m%dT%H%M%S")
     for name in (f"bench-{stamp}.json", "latest.json"):

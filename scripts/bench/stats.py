@@ -45,6 +45,7 @@ class LevelResult:
     p50_ms: float
     p95_ms: float
     rss_mb: float
+    pss_mb: float
     first_reply_s: float
 
     def as_dict(self) -> Dict[str, float]:
@@ -59,6 +60,7 @@ def summarize(
     errors: int,
     seconds: float,
     rss_mb: float,
+    pss_mb: float,
     first_reply_s: float,
 ) -> LevelResult:
     """Summarise the latencies measured in a window of `seconds`.
@@ -69,7 +71,10 @@ def summarize(
         latencies_s: Seconds per answered message, in the measured window.
         errors: Messages that failed in the window.
         seconds: The measured window's length.
-        rss_mb: Peak resident memory of the bot's server processes.
+        rss_mb: Peak resident memory of the bot's server processes, summed:
+            pages shared by forked workers count once per process.
+        pss_mb: Peak proportional memory of the same processes: each shared
+            page counts once in all, as the kernel holds it.
         first_reply_s: Seconds from process start to the first reply.
 
     Returns:
@@ -88,11 +93,12 @@ def summarize(
         p50_ms=percentile(latencies_s, 50) * 1000,
         p95_ms=percentile(latencies_s, 95) * 1000,
         rss_mb=rss_mb,
+        pss_mb=pss_mb,
         first_reply_s=first_reply_s,
     )
 
 
-RATIO_FIELDS = ("msg_per_s", "p50_ms", "p95_ms", "rss_mb", "first_reply_s")
+RATIO_FIELDS = ("msg_per_s", "p50_ms", "p95_ms", "rss_mb", "pss_mb", "first_reply_s")
 
 
 def ratios(ours: LevelResult, stock: LevelResult) -> Dict[str, Optional[float]]:
@@ -111,8 +117,8 @@ def ratios(ours: LevelResult, stock: LevelResult) -> Dict[str, Optional[float]]:
 def table(results: Sequence[LevelResult]) -> str:
     """Render results as a Markdown table, with an ours / stock row per level."""
     header = (
-        "| bot | concurrent | msg/s | p50 ms | p95 ms | RSS MB | first reply s |"
-        " errors |\n|---|---:|---:|---:|---:|---:|---:|---:|"
+        "| bot | concurrent | msg/s | p50 ms | p95 ms | RSS MB | PSS MB |"
+        " first reply s | errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|"
     )
     rows = [header]
     by_level: Dict[int, Dict[str, LevelResult]] = {}
@@ -125,7 +131,8 @@ def table(results: Sequence[LevelResult]) -> str:
             r = bots[name]
             rows.append(
                 f"| {r.bot} | {level} | {r.msg_per_s:.1f} | {r.p50_ms:.0f} |"
-                f" {r.p95_ms:.0f} | {r.rss_mb:.0f} | {r.first_reply_s:.1f} |"
+                f" {r.p95_ms:.0f} | {r.rss_mb:.0f} | {r.pss_mb:.0f} |"
+                f" {r.first_reply_s:.1f} |"
                 f" {r.errors} |"
             )
         for name in names:

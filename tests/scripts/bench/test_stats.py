@@ -23,18 +23,20 @@ def test_percentile_of_nothing_is_nan_and_bad_q_is_refused():
 
 
 def test_summarize_counts_throughput_over_the_window_and_reports_ms():
-    result = summarize("ours", 10, [0.1, 0.2, 0.3, 0.4], 1, 2.0, 900.0, 12.5)
+    result = summarize("ours", 10, [0.1, 0.2, 0.3, 0.4], 1, 2.0, 900.0, 600.0, 12.5)
     assert result.messages == 4
     assert result.errors == 1
     assert result.msg_per_s == pytest.approx(2.0)
     assert result.p50_ms == pytest.approx(250.0)
     assert result.p95_ms == pytest.approx(385.0)
     with pytest.raises(ValueError):
-        summarize("ours", 10, [0.1], 0, 0.0, 1.0, 1.0)
+        summarize("ours", 10, [0.1], 0, 0.0, 1.0, 1.0, 1.0)
 
 
 def _level(bot, msg_per_s, p95, rss=1000.0):
-    return LevelResult(bot, 10, 100, 0, 10.0, msg_per_s, p95 / 2, p95, rss, 10.0)
+    return LevelResult(
+        bot, 10, 100, 0, 10.0, msg_per_s, p95 / 2, p95, rss, rss / 2, 10.0
+    )
 
 
 def test_ratios_are_ours_over_stock_and_none_when_stock_is_zero():
@@ -43,6 +45,7 @@ def test_ratios_are_ours_over_stock_and_none_when_stock_is_zero():
     assert q["p95_ms"] == pytest.approx(0.25)
     assert q["first_reply_s"] == pytest.approx(1.0)
     assert q["rss_mb"] is None
+    assert q["pss_mb"] is None
 
 
 def test_table_puts_stock_first_then_ours_then_the_ratio_per_level():
