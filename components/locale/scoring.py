@@ -24,7 +24,7 @@ from components.locale.vocabulary import Markers
 from components.locale.wordlists import DA, EN, EN_COMMON, SV, WordLists
 
 # Lingua's languages: ours, then the look-alikes (see detection.py).
-LINGUA_CODES = SUPPORTED_LOCALES + ("nb", "nn", "de", "fi", "hr", "bs", "sr")
+LINGUA_CODES = SUPPORTED_LOCALES + ("nb", "de", "fi", "hr")
 MAX_MARKER_HITS = 3
 # A long text's summed n-gram margin says more than a short one's; capped so
 # that one long message does not swamp the other evidence.
