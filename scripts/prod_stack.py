@@ -376,6 +376,10 @@ def main(argv: Optional[List[str]] = None) -> int:
     except KeyboardInterrupt:
         pass
     finally:
+        # make passes its own SIGTERM on to us after the one sent to its group;
+        # a second KeyboardInterrupt inside stop() would leave children running.
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         stack.stop()
     return 0
 

@@ -51,6 +51,7 @@ def stack(model_path) -> Iterator[dict]:
         start_new_session=True,
     )
     description_file = state / "stack.json"
+    description = None
     try:
         while not description_file.exists():
             if make.poll() is not None:
@@ -70,5 +71,31 @@ def stack(model_path) -> Iterator[dict]:
         if make.poll() is None:
             os.killpg(make.pid, signal.SIGTERM)
         make.wait(timeout=120)
+        wait_for_group_to_exit(make.pid, timeout=120)  # the stack stops its services
         log.close()
         shutil.rmtree(state, ignore_errors=True)
+    if description is not None:
+        services = description["rasa"] + description["actions"]
+        left = [s["pid"] for s in services if alive(s["pid"])]
+        assert not left, f"the stack left these services running: {left}"
+
+
+def alive(pid: int) -> bool:
+    """Whether a process with this id still exists."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+def wait_for_group_to_exit(group: int, timeout: float) -> None:
+    """Wait until no process of the group is left (make exits before the stack)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.5)
+    raise TimeoutError(f"processes of group {group} still running after {timeout} s")
