@@ -51,7 +51,10 @@ class NgramLanguageModel:
 
     def log_likelihoods(self, text: str) -> Dict[str, float]:
         """Return the mean log-likelihood per n-gram of `text`, per language."""
-        grams = ngrams(text)
+        return self.gram_log_likelihoods(ngrams(text))
+
+    def gram_log_likelihoods(self, grams: List[str]) -> Dict[str, float]:
+        """`log_likelihoods` of a text already cut into its n-grams."""
         if not grams:
             return {}
         scores = {}

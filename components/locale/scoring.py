@@ -59,12 +59,12 @@ def features(
     count = max(len(folded), 1)
     vector = [confidences.get(code, 0.0) for code in LINGUA_CODES]
 
-    likelihoods = ngram_model.log_likelihoods(content)
+    grams = ngrams(content)
+    likelihoods = ngram_model.gram_log_likelihoods(grams)
     best = max(likelihoods.values(), default=0.0)
     margins = [likelihoods.get(code, best) - best for code in SUPPORTED_LOCALES]
-    grams = len(ngrams(content))
     vector += margins
-    vector += [max(-MAX_NGRAM_MARGIN, m * grams) for m in margins]
+    vector += [max(-MAX_NGRAM_MARGIN, m * len(grams)) for m in margins]
 
     masks = [word_lists.mask(w) for w in folded]
     listed = DA | SV | EN
