@@ -8,6 +8,7 @@ Everything lives in one state folder: data, logs, generated configs and
 """
 
 import argparse
+import ctypes
 import json
 import os
 import secrets
@@ -23,6 +24,16 @@ from typing import Dict, List, Optional
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 STARTUP_SECONDS = 300
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def stop_with_runner() -> None:
+    """Run in each child before exec: SIGTERM it if the runner dies.
+
+    The services run in their own sessions, so nothing else stops them when the
+    runner is killed outright. Python has no binding for prctl, hence ctypes.
+    """
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
 
 
 def as_db_owner(command: List[str], pg_user: Optional[str]) -> List[str]:
@@ -179,6 +190,7 @@ class Stack:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,
+            preexec_fn=stop_with_runner,
         )
 
     def wait_for(self, name: str, url: str) -> None:
@@ -316,8 +328,20 @@ class Stack:
                 print("PostgreSQL was not running at shutdown", file=sys.stderr)
 
 
+_stopping = False
+
+
 def stop_on_signal(signum: int, frame: object) -> None:
-    """Treat SIGTERM like Ctrl-C, also while the stack is still starting."""
+    """Treat the first SIGTERM or SIGINT like Ctrl-C, also while the stack starts.
+
+    make passes its own SIGTERM on to us right after the one sent to its group.
+    Raising again would interrupt the shutdown and orphan the services, which
+    run in their own sessions, so every later signal is ignored.
+    """
+    global _stopping
+    if _stopping:
+        return
+    _stopping = True
     raise KeyboardInterrupt
 
 
@@ -362,6 +386,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     state.chmod(0o755)  # the database user must reach its data folder
     stack = Stack(args)
     signal.signal(signal.SIGTERM, stop_on_signal)
+    signal.signal(signal.SIGINT, stop_on_signal)
     started = time.monotonic()
     try:
         stack.start()
@@ -376,8 +401,6 @@ def main(argv: Optional[List[str]] = None) -> int:
     except KeyboardInterrupt:
         pass
     finally:
-        # make passes its own SIGTERM on to us after the one sent to its group;
-        # a second KeyboardInterrupt inside stop() would leave children running.
         signal.signal(signal.SIGTERM, signal.SIG_IGN)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         stack.stop()
