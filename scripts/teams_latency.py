@@ -20,8 +20,8 @@ from typing import Dict, List
 
 import requests
 
+from scripts.servers import start_actions, start_rasa, wait_for_http
 from tests.channels.fake_botframework import FakeBotFramework, message_activity
-from tests.server.conftest import start_actions, start_rasa, wait_for
 
 MESSAGES = [
     ("da-DK", "password writeback virker ikke"),
@@ -86,8 +86,8 @@ def main() -> int:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_for(f"http://127.0.0.1:{actions_port}/health", actions)
-        wait_for(f"{url}/status", rasa)
+        wait_for_http(f"http://127.0.0.1:{actions_port}/health", actions)
+        wait_for_http(f"{url}/status", rasa)
         for n in range(args.warmup):  # fetches keys and token, warms the model
             send_one(url, fake, app_id, n)
         reply, webhook = [], []

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import threading
 import time
@@ -15,13 +14,6 @@ import yaml
 
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 STARTUP_TIMEOUT_S = 300
-
-
-def free_port() -> int:
-    """Return a TCP port nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _children() -> Dict[int, List[int]]:
@@ -106,21 +98,6 @@ class PeakRss:
         self._thread.join()
         self.peak_mb = max(self.peak_mb, tree_rss_mb(self.pid))
         return self.peak_mb
-
-
-def wait_for_http(url: str, process: subprocess.Popen) -> None:
-    """Wait until GET `url` answers 200, or fail if `process` exits first."""
-    deadline = time.monotonic() + STARTUP_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"{process.args!r} exited with {process.returncode}")
-        try:
-            if requests.get(url, timeout=2).ok:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.25)
-    raise TimeoutError(url)
 
 
 def wait_for_first_reply(

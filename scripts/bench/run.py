@@ -24,6 +24,7 @@ from scripts.bench import processes
 from scripts.bench.conversations import OURS, STOCK, Conversation
 from scripts.bench.load import run_level
 from scripts.bench.stats import LevelResult, summarize, table
+from scripts.servers import free_port, wait_for_http
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -53,7 +54,7 @@ def stock_model(stock_dir: Path) -> Path:
 def start_stock(stock_dir: Path, out: Path) -> Bot:
     """Start the `rasa init` bot as it ships: one worker, in-memory stores."""
     bot = Bot("stock", STOCK)
-    port = processes.free_port()
+    port = free_port()
     bot.base_url = f"http://127.0.0.1:{port}"
     started = time.monotonic()
     bot.server = processes.start(
@@ -77,7 +78,7 @@ def start_ours(
     started = time.monotonic()
     redis_port = None
     if workers > 1 or tracker == "redis":
-        redis_port = processes.free_port()
+        redis_port = free_port()
         redis = processes.start(
             [shutil.which("redis-server") or "redis-server", "--port", str(redis_port)]
             + ["--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
@@ -85,7 +86,7 @@ def start_ours(
             cwd=out,
         )
         bot.helpers.append(redis)
-    actions_port = processes.free_port()
+    actions_port = free_port()
     actions = processes.start(
         [str(BIN / "rasa"), "run", "actions", "--actions", "actions"]
         + ["--port", str(actions_port)],
@@ -102,7 +103,7 @@ def start_ours(
         redis_port,
         sqlite_path=sqlite_path,
     )
-    port = processes.free_port()
+    port = free_port()
     bot.base_url = f"http://127.0.0.1:{port}"
     bot.server = processes.start(
         [str(BIN / "rasa"), "run", "--model", str(model), "--endpoints", str(endpoints)]
@@ -111,7 +112,7 @@ def start_ours(
         cwd=ROOT,
         env={"SANIC_WORKERS": str(workers)},
     )
-    processes.wait_for_http(f"http://127.0.0.1:{actions_port}/health", actions)
+    wait_for_http(f"http://127.0.0.1:{actions_port}/health", actions)
     bot.first_reply_s = processes.wait_for_first_reply(
         bot.base_url, bot.server, started, "hello"
     )

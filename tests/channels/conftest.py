@@ -7,8 +7,8 @@ from typing import Iterator
 
 import pytest
 
+from scripts.servers import start_actions, start_rasa, wait_for_http
 from tests.channels.fake_botframework import FakeBotFramework
-from tests.server.conftest import start_actions, start_rasa, wait_for
 
 
 @dataclass
@@ -34,8 +34,8 @@ def teams_bot(model_path, tmp_path_factory) -> Iterator[TeamsBot]:
         env=fake.env(app_id, app_password),
     )
     try:
-        wait_for(f"http://127.0.0.1:{actions_port}/health", actions)
-        wait_for(f"http://127.0.0.1:{port}/status", rasa)
+        wait_for_http(f"http://127.0.0.1:{actions_port}/health", actions)
+        wait_for_http(f"http://127.0.0.1:{port}/status", rasa)
         yield TeamsBot(
             f"http://127.0.0.1:{port}", app_id, app_password, fake, tmp / f"{port}.db"
         )

@@ -7,8 +7,8 @@ from rasa.core.channels.channel import UserMessage
 from sanic import Sanic
 
 from channels.rest import RestInput
+from scripts.servers import free_port
 from stores import outage
-from tests.server.conftest import free_port
 
 
 @asynccontextmanager

@@ -12,8 +12,8 @@ from typing import Iterator
 
 import pytest
 
+from scripts.servers import free_port
 from tests.conftest import ROOT
-from tests.server.conftest import free_port
 
 STARTUP_SECONDS = 420
 # Short, so the replayed turn after a killed replica waits little (Rasa's default: 60).

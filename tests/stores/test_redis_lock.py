@@ -10,8 +10,8 @@ import redis
 from rasa.core.lock_store import RedisLockStore as RasaRedisLockStore
 from rasa.utils.endpoints import EndpointConfig
 
+from scripts.servers import free_port
 from stores.redis_lock import RedisLockStore
-from tests.server.conftest import free_port
 
 LIFETIME = 2
 

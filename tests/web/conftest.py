@@ -9,8 +9,8 @@ from typing import Iterator
 
 import pytest
 
+from scripts.servers import free_port, start_actions, start_rasa, wait_for_http
 from tests.conftest import ROOT
-from tests.server.conftest import free_port, start_actions, start_rasa, wait_for
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 # Headless and quiet: no GPU, no sandbox (CI runs as root), no calls home.
@@ -70,8 +70,8 @@ def webchat(model_path, tmp_path_factory) -> Iterator[dict]:
     bot = f"http://127.0.0.1:{port}"
     (site / "index.html").write_text(INTRANET_PAGE.format(bot=bot), encoding="utf-8")
     try:
-        wait_for(f"http://127.0.0.1:{actions_port}/health", actions)
-        wait_for(f"{bot}/status", rasa)
+        wait_for_http(f"http://127.0.0.1:{actions_port}/health", actions)
+        wait_for_http(f"{bot}/status", rasa)
         yield {"bot": bot, "page": f"{bot}/webchat/", "intranet": intranet_url}
     finally:
         intranet.shutdown()

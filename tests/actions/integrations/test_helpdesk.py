@@ -10,7 +10,7 @@ from actions.integrations.helpdesk import (
     deliver,
     payload,
 )
-from tests.server.conftest import free_port
+from scripts.servers import free_port
 
 CASE = Case(
     conversation_id="c-1",
