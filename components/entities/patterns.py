@@ -228,8 +228,9 @@ PATTERNS: List[Tuple[str, Value, Pattern[str]]] = [
         _rx(
             r"(?:all|everything)\s+at\s+once",
             r"all\s+(?:the\s+)?steps",
-            r"alt\s+pa\s+(?:en|een)\s+gang",
-            r"alle\s+trin(?:ene)?(?:\s+pa\s+en\s+gang)?",
+            # Danish written without å often spells it "aa": "alt paa en gang".
+            r"alt\s+paa?\s+(?:en|een)\s+gang",
+            r"alle\s+trin(?:ene)?(?:\s+paa?\s+en\s+gang)?",
             r"allt\s+pa\s+en\s+gang",
             r"alla\s+steg(?:en)?",
             r"koik\s+korraga",

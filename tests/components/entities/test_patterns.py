@@ -30,6 +30,8 @@ PATTERN_ENTITIES = {"license", "user_type", "aadc_version", "os_version"}
         ("the box is 2k12 r2", "os_version", "Windows Server 2012 R2"),
         ("steg för steg tack", "walkthrough_mode", "step"),
         ("kõik korraga", "walkthrough_mode", "all"),
+        ("giv mig alt paa en gang", "walkthrough_mode", "all"),
+        ("alle trin paa en gang tak", "walkthrough_mode", "all"),
     ],
 )
 def test_canonical_values(text, entity, value):
