@@ -210,7 +210,9 @@ PATTERNS: List[Tuple[str, Value, Pattern[str]]] = [
         "step",
         _rx(
             r"step[- ]by[- ]step",
-            r"one\s+step\s+at\s+a\s+time",
+            r"one\s+(?:step\s+)?at\s+a\s+time",
+            r"one\s+by\s+one",
+            r"bit\s+by\s+bit",
             r"trin\s+for\s+trin",
             r"et\s+trin\s+ad\s+gangen",
             r"steg\s+for\s+steg",
@@ -228,6 +230,7 @@ PATTERNS: List[Tuple[str, Value, Pattern[str]]] = [
         _rx(
             r"(?:all|everything)\s+at\s+once",
             r"all\s+(?:the\s+)?steps",
+            r"in\s+one\s+(?:go|message)",
             # Danish written without å often spells it "aa": "alt paa en gang".
             r"alt\s+paa?\s+(?:en|een)\s+gang",
             r"alle\s+trin(?:ene)?(?:\s+paa?\s+en\s+gang)?",

@@ -31,6 +31,10 @@ PATTERN_ENTITIES = {"license", "user_type", "aadc_version", "os_version"}
         ("steg för steg tack", "walkthrough_mode", "step"),
         ("kõik korraga", "walkthrough_mode", "all"),
         ("giv mig alt paa en gang", "walkthrough_mode", "all"),
+        ("one at a time please", "walkthrough_mode", "step"),
+        ("one by one", "walkthrough_mode", "step"),
+        ("just give me it all in one go", "walkthrough_mode", "all"),
+        ("the whole list in one message", "walkthrough_mode", "all"),
         ("alle trin paa en gang tak", "walkthrough_mode", "all"),
     ],
 )
