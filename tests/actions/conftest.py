@@ -4,6 +4,8 @@ import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from tests.local_http import serve_locally
+
 
 def make_tracker(
     slots: Optional[Dict[str, Any]] = None, latest_message=None
@@ -59,15 +61,10 @@ async def webhook():
 
     app = web.Application()
     app.router.add_post("/hook", receive)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = runner.addresses[0][1]
-    hook.url = f"http://127.0.0.1:{port}/hook"
-    yield hook
-    for _ in range(100):  # let a deliberately slow request finish first
-        if not hook.in_flight:
-            break
-        await asyncio.sleep(0.05)
-    await runner.cleanup()
+    async with serve_locally(app) as port:
+        hook.url = f"http://127.0.0.1:{port}/hook"
+        yield hook
+        for _ in range(100):  # let a deliberately slow request finish first
+            if not hook.in_flight:
+                break
+            await asyncio.sleep(0.05)

@@ -5,6 +5,7 @@ from aiohttp import web
 from rasa.utils.endpoints import EndpointConfig
 
 from components.fast_paths import endpoint_sessions
+from tests.local_http import serve_locally
 
 
 @pytest.fixture
@@ -23,16 +24,9 @@ async def serve_and_call(endpoint_kwargs, calls=3):
 
     app = web.Application()
     app.router.add_post("/webhook", webhook)
-    runner = web.AppRunner(app)
-    await runner.setup()
-    site = web.TCPSite(runner, "127.0.0.1", 0)
-    await site.start()
-    port = site._server.sockets[0].getsockname()[1]
-    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", **endpoint_kwargs)
-    try:
+    async with serve_locally(app) as port:
+        endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook", **endpoint_kwargs)
         replies = [await endpoint.request(json={"call": i}) for i in range(calls)]
-    finally:
-        await runner.cleanup()
     return peers, seen, replies
 
 
