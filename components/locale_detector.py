@@ -44,7 +44,11 @@ from components.locale.vocabulary import (
     distinctive_words,
     merge_markers,
 )
-from components.locale.wordlists import WordLists, spacy_word_masks
+from components.locale.wordlists import (
+    WordLists,
+    spacy_word_masks,
+    word_frequencies,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -159,7 +163,7 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
         self._markers = merge_markers(MARKERS, learned)
         self._scorer = train_scorer(
             texts_by_locale,
-            WordLists.from_masks(spacy_word_masks()),
+            WordLists.from_masks(spacy_word_masks(), word_frequencies()),
             lambda texts: merge_markers(
                 MARKERS, distinctive_words(texts, common_english)
             ),

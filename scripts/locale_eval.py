@@ -29,7 +29,11 @@ from components.locale.vocabulary import (  # noqa: E402
     distinctive_words,
     merge_markers,
 )
-from components.locale.wordlists import WordLists, spacy_word_masks  # noqa: E402
+from components.locale.wordlists import (  # noqa: E402
+    WordLists,
+    spacy_word_masks,
+    word_frequencies,
+)
 from tests.nlu_data import examples  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +53,7 @@ class Builder:
 
     def __init__(self) -> None:
         self.common_english = common_english_words()
-        self.word_lists = WordLists.from_masks(spacy_word_masks())
+        self.word_lists = WordLists.from_masks(spacy_word_masks(), word_frequencies())
         self._confidences: Dict[str, Dict[str, float]] = {}
 
     def confidences(self, text: str) -> Dict[str, float]:

@@ -43,7 +43,10 @@ MARKER_WEIGHT = 0.25  # added per marker word, up to three
 MIN_CONFIDENCE = 0.4  # below this the text carries too little signal
 STRONG_CONFIDENCE = 0.9  # enough to call even two words a look-alike
 SIBLING_RATIO = 0.5  # a sibling this close to a look-alike wins
-MIN_LETTERS = 3
+MIN_LETTERS = 2  # "je", "er": the only local word beside English terms
+# Fewer letters are only ever a guess: "aa" must not move a conversation to
+# Estonian.
+MIN_SETTLED_LETTERS = 3
 # With a trained scorer: the probability at which the text decides the locale
 # over a channel hint or the conversation's locale, and the one at which it
 # still beats the English default. Chosen by cross-validation on data/nlu.
@@ -148,7 +151,8 @@ def detect_language(
         # All five supported languages are written in Latin script.
         return TextLanguage(UNDETERMINED, 1.0)
     folded_words = words(content)
-    if sum(len(w) for w in folded_words) < MIN_LETTERS:
+    letters = sum(len(w) for w in folded_words)
+    if letters < MIN_LETTERS:
         return None
     confidences = lingua_confidences(content)
     scores = _scores(confidences, folded_words, markers)
@@ -162,7 +166,9 @@ def detect_language(
         best = max(probabilities, key=probabilities.__getitem__)
         if probabilities[best] < GUESS_PROBABILITY:
             return None
-        settled = probabilities[best] >= TEXT_PROBABILITY
+        settled = (
+            probabilities[best] >= TEXT_PROBABILITY and letters >= MIN_SETTLED_LETTERS
+        )
         return TextLanguage(best, probabilities[best], settled)
 
     has_marker = any(w in m for m in markers.values() for w in folded_words)

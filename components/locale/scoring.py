@@ -1,8 +1,9 @@
 """Weigh all the evidence on a message's language at once.
 
-Lingua's confidences, our n-gram model's likelihoods, the large word lists and
-the marker words each fail on different messages: lingua on two-word chat, the
-n-grams on words our data lacks, the word lists on Danish-Swedish homographs.
+Lingua's confidences, our n-gram model's likelihoods, the large word lists,
+wordfreq's word frequencies and the marker words each fail on different
+messages: lingua on two-word chat, the n-grams on words our data lacks, the
+word lists on Danish-Swedish homographs.
 A logistic regression over all of them gives one probability per locale, so a
 weak lingua score can be outvoted by clear local words ("det var mega
 hjaelpsomt") and a far-off n-gram guess by the rest.
@@ -19,18 +20,26 @@ from typing import Callable, Dict, List, Mapping, Sequence
 from components.locale import SUPPORTED_LOCALES
 from components.locale.ngrams import NgramLanguageModel, ngrams
 from components.locale.scrub import scrub
-from components.locale.text import words
+from components.locale.text import typed_words, words
 from components.locale.vocabulary import Markers
-from components.locale.wordlists import DA, EN, EN_COMMON, SV, WordLists
+from components.locale.wordlists import (
+    DA,
+    EN,
+    EN_COMMON,
+    FREQUENCY_CODES,
+    SV,
+    WordLists,
+)
 
 # Lingua's languages: ours, then the look-alikes (see detection.py).
 LINGUA_CODES = SUPPORTED_LOCALES + ("nb", "de", "fi", "hr")
 MAX_MARKER_HITS = 3
-# A long text's summed n-gram margin says more than a short one's; capped so
-# that one long message does not swamp the other evidence.
-MAX_NGRAM_MARGIN = 20.0
+# A word speaks for one language when that language uses it this much more
+# often than any other (in Zipf units, log10: one means ten times).
+ZIPF_MARGIN = 1.0
+MAX_ZIPF = 8.0
 FOLDS = 5
-REGULARISATION = 1.0  # sklearn's C, chosen by cross-validation on data/nlu
+REGULARISATION = 3.0  # sklearn's C, chosen by cross-validation on data/nlu
 
 Confidences = Mapping[str, float]
 
@@ -64,7 +73,8 @@ def features(
     best = max(likelihoods.values(), default=0.0)
     margins = [likelihoods.get(code, best) - best for code in SUPPORTED_LOCALES]
     vector += margins
-    vector += [max(-MAX_NGRAM_MARGIN, m * len(grams)) for m in margins]
+    votes = ngram_votes(folded, ngram_model)
+    vector += [votes[code] for code in SUPPORTED_LOCALES]
 
     masks = [word_lists.mask(w) for w in folded]
     listed = DA | SV | EN
@@ -77,12 +87,43 @@ def features(
         sum(1 for m in masks if m & EN_COMMON) / count,
     ]
 
+    zipfs = [word_lists.zipf(w) for w in typed_words(content)]
+    vector += [
+        sum(z[column] for z in zipfs) / count / MAX_ZIPF
+        for column in range(len(FREQUENCY_CODES))
+    ]
+    vector += [
+        sum(1 for z in zipfs if _speaks_for(z, column)) / count
+        for column in range(len(FREQUENCY_CODES))
+    ]
+
     vector += [
         min(MAX_MARKER_HITS, sum(1 for w in folded if w in markers.get(code, ())))
         for code in SUPPORTED_LOCALES
     ]
     vector.append(math.log1p(len(folded)))
     return vector
+
+
+def ngram_votes(
+    folded: Sequence[str], ngram_model: NgramLanguageModel
+) -> Dict[str, float]:
+    """Return the share of words whose n-grams point to each locale.
+
+    Each word votes once: summed over the text, the n-grams of one long English
+    term ("checkboxen") outweighed the short Swedish words around it.
+    """
+    votes = dict.fromkeys(SUPPORTED_LOCALES, 0.0)
+    for word in folded:
+        likelihoods = ngram_model.gram_log_likelihoods(ngrams(word))
+        if likelihoods:
+            votes[max(likelihoods, key=likelihoods.__getitem__)] += 1 / len(folded)
+    return votes
+
+
+def _speaks_for(zipfs: Sequence[float], column: int) -> bool:
+    others = [z for i, z in enumerate(zipfs) if i != column]
+    return zipfs[column] - max(others, default=0.0) >= ZIPF_MARGIN
 
 
 @dataclass

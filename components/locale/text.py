@@ -20,3 +20,8 @@ def fold(text: str) -> str:
 def words(text: str) -> List[str]:
     """Return the folded words of `text` (letters only, digits dropped)."""
     return _WORD.findall(fold(text))
+
+
+def typed_words(text: str) -> List[str]:
+    """Return the lower-cased words of `text` with their diacritics kept."""
+    return _WORD.findall(unicodedata.normalize("NFC", text.lower()))

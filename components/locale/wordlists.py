@@ -1,4 +1,4 @@
-"""Which large word lists a word is in: Danish, Swedish, English.
+"""Which large word lists a word is in, and how common it is in each language.
 
 Our training folders hold a few thousand words per language; spaCy's lookup
 tables (spacy_lookups_data, shipped in the package) hold over half a million
@@ -6,19 +6,27 @@ Danish and Swedish word forms and English word frequencies. A folded word's
 membership ("tvivler" only Danish, "hjalpa" only Swedish, "see" English) is
 evidence our own data cannot give for words it never saw.
 
+Membership cannot tell the many Danish-Swedish homographs apart ("er", "tak",
+"inte" are in both lists); how often each language uses them can. wordfreq
+(shipped in the package) has that for Danish, Swedish, English and Slovenian,
+not Estonian.
+
 The tables are read once at training time; the model keeps a compact copy:
-sorted 32-bit hashes of the folded words and one bit mask per word (about
-5 bytes a word instead of a Python string each).
+sorted 32-bit hashes of the folded words, one bit mask per word and one byte
+per language for its frequency (about 9 bytes a word instead of Python
+strings).
 """
 
+import math
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, Mapping
+from typing import Dict, Iterable, Mapping, Optional, Tuple
 
 import numpy as np
 import spacy_lookups_data
 import srsly
+import wordfreq
 
 from components.locale.text import fold
 
@@ -33,6 +41,12 @@ EN_COMMON_LOG_PROB = -10.0
 # Longer forms are mostly compounds users rarely type; leaving them out halves
 # the lists, and the n-gram model still sees such words.
 MAX_LETTERS = 12
+# The languages wordfreq has frequencies for, in the order `zipf` returns them.
+FREQUENCY_CODES = ("da", "sv", "en", "sl")
+# Zipf values (log10 of occurrences per billion words, 0 to about 8) are kept
+# in tenths, as one byte each.
+ZIPF_STEPS = 10
+WORDFREQ_LIST = "best"
 
 _DATA = Path(spacy_lookups_data.__file__).parent / "data"
 
@@ -42,42 +56,76 @@ def word_hash(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
 
 
+Frequencies = Mapping[str, Mapping[str, float]]  # code -> folded word -> Zipf
+
+
 @dataclass(frozen=True)
 class WordLists:
-    """Membership bit masks of folded words, looked up by hash."""
+    """Membership bit masks and Zipf frequencies of folded words, by hash."""
 
     hashes: np.ndarray  # sorted uint32
     masks: np.ndarray  # uint8, aligned with hashes
+    zipfs: np.ndarray  # uint8 tenths of Zipf, one column per FREQUENCY_CODES
 
     @classmethod
-    def from_masks(cls, masks: Mapping[str, int]) -> "WordLists":
-        """Build the compact form from a word → bit mask mapping."""
+    def from_masks(
+        cls, masks: Mapping[str, int], frequencies: Optional[Frequencies] = None
+    ) -> "WordLists":
+        """Build the compact form from word -> bit mask and word frequencies."""
         merged: Dict[int, int] = {}
         for word, mask in masks.items():
             key = word_hash(word)
             merged[key] = merged.get(key, 0) | mask
-        keys = np.array(sorted(merged), dtype=np.uint32)
-        return cls(keys, np.array([merged[k] for k in keys.tolist()], dtype=np.uint8))
+        zipfs: Dict[int, list] = {}
+        for column, code in enumerate(FREQUENCY_CODES):
+            for word, zipf in (frequencies or {}).get(code, {}).items():
+                key = word_hash(word)
+                merged.setdefault(key, 0)
+                row = zipfs.setdefault(key, [0] * len(FREQUENCY_CODES))
+                row[column] = max(row[column], round(zipf * ZIPF_STEPS))
+        keys = sorted(merged)
+        empty = [0] * len(FREQUENCY_CODES)
+        return cls(
+            np.array(keys, dtype=np.uint32),
+            np.array([merged[k] for k in keys], dtype=np.uint8),
+            np.array([zipfs.get(k, empty) for k in keys], dtype=np.uint8).reshape(
+                len(keys), len(FREQUENCY_CODES)
+            ),
+        )
 
-    def mask(self, word: str) -> int:
-        """Return the membership bits of a folded word (0: in no list)."""
+    def _index(self, word: str) -> int:
+        """The row of a folded word, or -1."""
         key = word_hash(word)
         # A uint32 needle: a Python int would make numpy convert the whole array.
         index = int(np.searchsorted(self.hashes, np.uint32(key)))
         if index < len(self.hashes) and int(self.hashes[index]) == key:
-            return int(self.masks[index])
-        return 0
+            return index
+        return -1
+
+    def mask(self, word: str) -> int:
+        """Return the membership bits of a folded word (0: in no list)."""
+        index = self._index(word)
+        return int(self.masks[index]) if index >= 0 else 0
+
+    def zipf(self, word: str) -> Tuple[float, ...]:
+        """Return the word's Zipf frequency per FREQUENCY_CODES (0: unseen)."""
+        index = self._index(word)
+        if index < 0:
+            return (0.0,) * len(FREQUENCY_CODES)
+        return tuple(int(z) / ZIPF_STEPS for z in self.zipfs[index])
 
     def save(self, path: Path) -> None:
-        """Store both arrays in one .npz file."""
+        """Store the arrays in one .npz file."""
         with path.open("wb") as handle:
-            np.savez_compressed(handle, hashes=self.hashes, masks=self.masks)
+            np.savez_compressed(
+                handle, hashes=self.hashes, masks=self.masks, zipfs=self.zipfs
+            )
 
     @classmethod
     def load(cls, path: Path) -> "WordLists":
         """Read what `save` stored."""
         with np.load(path) as arrays:
-            return cls(arrays["hashes"], arrays["masks"])
+            return cls(arrays["hashes"], arrays["masks"], arrays["zipfs"])
 
 
 def _lemma_table_words(name: str) -> Iterable[str]:
@@ -110,3 +158,25 @@ def spacy_word_masks() -> Dict[str, int]:
         if log_prob > EN_LOG_PROB:
             add(word, EN | (EN_COMMON if log_prob > EN_COMMON_LOG_PROB else 0))
     return masks
+
+
+def word_frequencies() -> Dict[str, Dict[str, float]]:
+    """Return code -> word -> Zipf frequency from wordfreq's lists.
+
+    A word is kept as written ("är") and folded ("ar"); folding merges forms
+    ("år", "är", "ar"), and the commonest one's frequency counts. A word typed
+    with its diacritics is looked up as written, which tells more.
+    """
+    frequencies: Dict[str, Dict[str, float]] = {}
+    for code in FREQUENCY_CODES:
+        zipfs: Dict[str, float] = {}
+        for word, frequency in wordfreq.get_frequency_dict(code, WORDFREQ_LIST).items():
+            folded = fold(word)
+            if not folded.isalpha() or len(folded) > MAX_LETTERS:
+                continue
+            zipf = math.log10(frequency) + 9
+            for form in {word, folded}:
+                if zipf > zipfs.get(form, 0.0):
+                    zipfs[form] = zipf
+        frequencies[code] = zipfs
+    return frequencies

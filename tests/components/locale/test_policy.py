@@ -138,3 +138,11 @@ def test_a_look_alike_stays_unsupported_with_a_scorer():
         "det fungerer ikke etter oppdateringen av serveren", scorer=SureScorer()
     )
     assert (decision.locale, decision.unsupported) == ("en", "nb")
+
+
+def test_two_letters_are_only_a_guess_even_for_a_sure_scorer():
+    # "je" beside English terms is all a Slovenian message may show...
+    decision = decide_locale("connect server je 2019", scorer=SureScorer())
+    assert (decision.locale, decision.source) == ("sv", "guess")
+    # ...but "aa" must not move a conversation to another locale.
+    assert decide_locale("aa", None, "da", "text", scorer=SureScorer()).locale == "da"

@@ -1,7 +1,12 @@
 import pytest
 
 from components.locale.ngrams import NgramLanguageModel
-from components.locale.scoring import LocaleScorer, features, train_scorer
+from components.locale.scoring import (
+    LocaleScorer,
+    features,
+    ngram_votes,
+    train_scorer,
+)
 from components.locale.wordlists import DA, EN, SV, WordLists
 
 TEXTS = {
@@ -49,3 +54,10 @@ def test_weights_survive_a_json_round_trip(scorer):
     assert again.probabilities("vi ses", {}, {}) == scorer.probabilities(
         "vi ses", {}, {}
     )
+
+
+def test_one_long_foreign_word_is_one_vote():
+    model = NgramLanguageModel.train(TEXTS)
+    # A long term made of English n-grams among two short Danish words.
+    votes = ngram_votes(["thanksforthehelpnow", "virker", "ikke"], model)
+    assert votes["da"] == pytest.approx(2 / 3) and votes["en"] == pytest.approx(1 / 3)
