@@ -206,10 +206,15 @@ def train_scorer(
                 labels.append(code)
     regression = LogisticRegression(C=regularisation, max_iter=5000)
     regression.fit(rows, labels)
+    weights, bias = regression.coef_.tolist(), regression.intercept_.tolist()
+    if len(regression.classes_) == 2:
+        # sklearn keeps one row for two classes (the second's logit against
+        # the first's zero); the softmax in `probabilities` needs both.
+        weights, bias = [[0.0] * len(weights[0]), weights[0]], [0.0, bias[0]]
     return LocaleScorer(
         NgramLanguageModel.train(texts_by_locale),
         word_lists,
         [str(c) for c in regression.classes_],
-        regression.coef_.tolist(),
-        regression.intercept_.tolist(),
+        weights,
+        bias,
     )

@@ -61,3 +61,12 @@ def test_one_long_foreign_word_is_one_vote():
     # A long term made of English n-grams among two short Danish words.
     votes = ngram_votes(["thanksforthehelpnow", "virker", "ikke"], model)
     assert votes["da"] == pytest.approx(2 / 3) and votes["en"] == pytest.approx(1 / 3)
+
+
+def test_two_locales_give_two_probabilities():
+    two = {code: TEXTS[code] for code in ("da", "sv")}
+    scorer = train_scorer(two, LISTS, no_markers, no_lingua, folds=3)
+    probabilities = scorer.probabilities("fungerar inte", {}, {})
+    assert set(probabilities) == {"da", "sv"}
+    assert max(probabilities, key=probabilities.__getitem__) == "sv"
+    assert scorer.probabilities("virker ikke", {}, {})["da"] > 0.5
