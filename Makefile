@@ -72,7 +72,7 @@ export CORS_ORIGIN
 RASA := $(BIN)/rasa
 TRAIN_INPUTS := $(CONFIG) $(shell find $(DOMAIN) $(DATA) components -name '*.yml' -o -name '*.py' 2>/dev/null)
 
-.PHONY: install install-prod run-prod test-prod train run shell test validate eval locale-eval lint format ablation \
+.PHONY: install install-prod run-prod test-prod train run shell test validate eval locale-eval rest-locale-eval lint format ablation \
 	teams-package teams-latency script web install-browser webchat-latency bench clean
 
 install: $(VENV)/.installed web
@@ -162,6 +162,11 @@ eval: $(MODEL)
 locale-eval: $(VENV)/.installed
 	$(BIN)/python scripts/locale_eval.py --cv
 	$(BIN)/python scripts/locale_eval.py --holdout $(HOLDOUT)
+
+# The locale of the replies over the REST channel, every held-out message in a
+# fresh conversation, with the real Rasa and action servers (a few minutes).
+rest-locale-eval: $(MODEL)
+	$(BIN)/python scripts/rest_locale_eval.py --model $(MODEL) --holdout $(HOLDOUT)
 
 # NLU accuracy on the held-out sets with and without spaCy lemmas.
 ablation: $(VENV)/.installed

@@ -1,8 +1,8 @@
 import pytest
 
 from actions.rendering import render
+from scripts.replies import identify
 from tests.domain_data import domain_dict
-from tests.server.replies import identify
 
 RESPONSES = domain_dict()["responses"]
 

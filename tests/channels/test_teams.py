@@ -10,13 +10,13 @@ import pytest
 import requests
 
 from channels.teams import TeamsInput
+from scripts.replies import identify
 from stores import outage
 from tests.channels.fake_botframework import (
     FakeBotFramework,
     message_activity,
     new_key,
 )
-from tests.server.replies import identify
 
 THREAD = "19:4f1c0a2b@thread.tacv2;messageid=1700000000123"
 

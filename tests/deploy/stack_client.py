@@ -9,7 +9,7 @@ from typing import Dict, List, Optional
 import requests
 
 from scripts import prod_stack
-from tests.server.replies import identify
+from scripts.replies import identify
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.server.replies import identify, send
+from scripts.replies import identify, send
 
 BROKEN = {
     "en": "password writeback has stopped working for our users",

@@ -3,7 +3,7 @@
 import pytest
 import requests
 
-from tests.server.replies import identify, send
+from scripts.replies import identify, send
 
 
 def locales(replies):

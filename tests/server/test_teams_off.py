@@ -2,7 +2,7 @@
 
 import requests
 
-from tests.server.replies import identify, send
+from scripts.replies import identify, send
 
 
 def test_teams_webhook_answers_503_and_rest_still_works(servers):

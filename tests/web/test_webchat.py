@@ -8,8 +8,8 @@ import statistics
 
 import requests
 
+from scripts.replies import identify
 from tests.conftest import ROOT
-from tests.server.replies import identify
 from tests.web.conftest import AXE
 
 RESULTS = ROOT / "results" / "web"

@@ -1,13 +1,17 @@
-"""Tell which locale and which response a bot reply came from (test helper)."""
+"""Tell which locale and which response a bot reply came from, and send over REST.
+
+Used by the server, channel and web tests and by `make rest-locale-eval`.
+"""
 
 import re
 import uuid
+from pathlib import Path
 from typing import Dict, List, Optional, Tuple
 
 import requests
 import yaml
 
-from tests.conftest import ROOT
+ROOT = Path(__file__).resolve().parent.parent
 
 Variation = Tuple[str, str, "re.Pattern[str]"]  # response, locale, text pattern
 
