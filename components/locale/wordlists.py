@@ -7,14 +7,13 @@ membership ("tvivler" only Danish, "hjalpa" only Swedish, "see" English) is
 evidence our own data cannot give for words it never saw.
 
 Membership cannot tell the many Danish-Swedish homographs apart ("er", "tak",
-"inte" are in both lists); how often each language uses them can. wordfreq
+"det" are in both lists); how often each language uses them can. wordfreq
 (shipped in the package) has that for Danish, Swedish, English and Slovenian,
 not Estonian.
 
 The tables are read once at training time; the model keeps a compact copy:
-sorted 32-bit hashes of the folded words, one bit mask per word and one byte
-per language for its frequency (about 9 bytes a word instead of Python
-strings).
+sorted 32-bit hashes of the words, one bit mask per word and one byte per
+language for its frequency (about 9 bytes a word instead of Python strings).
 """
 
 import math
@@ -46,6 +45,10 @@ FREQUENCY_CODES = ("da", "sv", "en", "sl")
 # Zipf values (log10 of occurrences per billion words, 0 to about 8) are kept
 # in tenths, as one byte each.
 ZIPF_STEPS = 10
+# wordfreq's largest list per language: Swedish and English have large ones
+# (rare chat words such as "gomorron" included), Danish and Slovenian only
+# small ones (about one in a million words and commoner). The regression
+# learns how far an absence counts.
 WORDFREQ_LIST = "best"
 
 _DATA = Path(spacy_lookups_data.__file__).parent / "data"
@@ -56,7 +59,8 @@ def word_hash(word: str) -> int:
     return zlib.crc32(word.encode("utf-8"))
 
 
-Frequencies = Mapping[str, Mapping[str, float]]  # code -> folded word -> Zipf
+# code -> word (folded, and as written when it has diacritics) -> Zipf
+Frequencies = Mapping[str, Mapping[str, float]]
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,10 @@ def locales(replies):
         ("ok", {"locale": "sv-SE"}, "sv"),
         ("1.6.16.0", {"locale": "da-DK"}, "da"),
         ("kan du svare på slovensk?", None, "sl"),
+        # One long English noun does not outweigh the short Swedish words.
+        ("password writeback checkboxen är utgråad", None, "sv"),
+        # Two letters beside English terms and a version: enough for a first locale.
+        ("Entra Connect 2.3.20.0 je", None, "sl"),
     ],
 )
 def test_first_reply_is_in_the_users_language(servers, text, metadata, locale):
