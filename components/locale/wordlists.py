@@ -25,7 +25,6 @@ from typing import Dict, Iterable, Mapping, Optional, Tuple
 import numpy as np
 import spacy_lookups_data
 import srsly
-import wordfreq
 
 from components.locale.text import fold
 
@@ -171,6 +170,8 @@ def word_frequencies() -> Dict[str, Dict[str, float]]:
     ("år", "är", "ar"), and the commonest one's frequency counts. A word typed
     with its diacritics is looked up as written, which tells more.
     """
+    import wordfreq  # training only: about 10 MB a server need not hold
+
     frequencies: Dict[str, Dict[str, float]] = {}
     for code in FREQUENCY_CODES:
         zipfs: Dict[str, float] = {}
