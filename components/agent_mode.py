@@ -27,6 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.agent.mode import agent_command
+from components.fingerprint import source_fingerprint
 
 INTENT_ON = "agent_mode_on"
 INTENT_OFF = "agent_mode_off"
@@ -37,6 +38,11 @@ INTENT_OFF = "agent_mode_off"
 )
 class AgentModeDetector(GraphComponent):
     """Recognises the agent-mode command."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str:
+        """Retrains this component when its code changes (`components.fingerprint`)."""
+        return source_fingerprint(["agent_mode.py", "agent"])
 
     @classmethod
     def create(

@@ -29,6 +29,7 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.fingerprint import source_fingerprint
 from components.locale.detection import detect_language
 from components.locale.text import fold
 
@@ -95,6 +96,20 @@ def compact_table(table: Mapping[str, Any], words: Iterable[str]) -> Dict[str, s
 )
 class LemmaTokenizer(WhitespaceTokenizer):
     """Splits like WhitespaceTokenizer and sets each token's lemma."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str:
+        """Retrains this component when its code changes (`components.fingerprint`).
+
+        Without spaCy's lemmas only the folding shapes the tokens; leaving the
+        rest of the locale package out spares DIET a retraining after every
+        change to the locale scorer.
+        """
+        if {**cls.get_default_config(), **config}["spacy_lemmas"]:
+            return source_fingerprint(
+                ["lemma_tokenizer.py", "locale"], ["spacy-lookups-data"]
+            )
+        return source_fingerprint(["lemma_tokenizer.py", "locale/text.py"])
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:

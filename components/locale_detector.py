@@ -31,6 +31,7 @@ from rasa.shared.nlu.training_data.loading import load_data
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from components.fingerprint import source_fingerprint
 from components.locale import SUPPORTED_LOCALES
 from components.locale.detection import lingua_confidences, warm_up
 from components.locale.hint import channel_hint
@@ -89,6 +90,14 @@ class LocaleDetector(GraphComponent, EntityExtractorMixin):
     NGRAMS_FILE = "ngrams.json"
     WORD_LISTS_FILE = "wordlists.npz"
     SCORER_FILE = "scorer.json"
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str:
+        """Retrains this component when its code changes (`components.fingerprint`)."""
+        return source_fingerprint(
+            ["locale_detector.py", "locale"],
+            ["lingua-language-detector", "spacy-lookups-data", "wordfreq"],
+        )
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:

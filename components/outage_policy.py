@@ -24,6 +24,7 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from components import fast_paths
+from components.fingerprint import source_fingerprint
 
 OUTAGE_RESPONSE = "utter_service_unavailable"
 # Above RulePolicy (6), so the apology wins over a rule that would go on.
@@ -48,6 +49,11 @@ def failed_custom_action(events: Sequence[Event], custom_actions: List[str]) -> 
 )
 class ActionOutagePolicy(Policy):
     """Predicts an apology after a failed custom action, then listens."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str:
+        """Retrains this component when its code changes (`components.fingerprint`)."""
+        return source_fingerprint(["outage_policy.py", "fast_paths"])
 
     @staticmethod
     def get_default_config() -> Dict[str, Any]:

@@ -14,6 +14,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from components.entities.patterns import find_entities
+from components.fingerprint import source_fingerprint
 
 
 @DefaultV1Recipe.register(
@@ -21,6 +22,11 @@ from components.entities.patterns import find_entities
 )
 class PatternEntityExtractor(GraphComponent, EntityExtractorMixin):
     """Extracts license, user_type, aadc_version, os_version and walkthrough_mode."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str:
+        """Retrains this component when its code changes (`components.fingerprint`)."""
+        return source_fingerprint(["pattern_entity_extractor.py", "entities"])
 
     @classmethod
     def create(

@@ -23,6 +23,8 @@ from rasa.shared.nlu.constants import TEXT
 from rasa.utils.tensorflow.model_data import RasaModelData
 from rasa.utils.tensorflow.models import RasaModel
 
+from components.fingerprint import source_fingerprint
+
 
 @DefaultV1Recipe.register(
     [
@@ -33,6 +35,11 @@ from rasa.utils.tensorflow.models import RasaModel
 )
 class QuickLoadDIETClassifier(DIETClassifier):
     """DIETClassifier whose `load` restores the weights without calling `fit`."""
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> str:
+        """Retrains this component when its code changes (`components.fingerprint`)."""
+        return source_fingerprint(["quick_load_diet.py"])
 
     @classmethod
     def _load_model_class(

@@ -9,6 +9,9 @@ messages and UI labels, copied as the (English) product shows them.
 import re
 
 _PATTERNS = [
+    # No word of any language we detect is this long: tokens, hashes, base64,
+    # a key held down.
+    re.compile(r"\S{41,}"),
     re.compile(r"https?://\S+|www\.\S+", re.I),  # URLs
     re.compile(r"\S+@\S+\.\w+"),  # e-mail addresses
     re.compile(r"[*\w-]+(?:\.[\w-]+)+", re.UNICODE),  # hosts, versions, files

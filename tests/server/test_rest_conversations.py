@@ -27,6 +27,8 @@ def locales(replies):
         ("password writeback checkboxen är utgråad", None, "sv"),
         # Two letters beside English terms and a version: enough for a first locale.
         ("Entra Connect 2.3.20.0 je", None, "sl"),
+        # A key held down is no language: English, the default.
+        ("a" * 10_000, None, "en"),
     ],
 )
 def test_first_reply_is_in_the_users_language(servers, text, metadata, locale):

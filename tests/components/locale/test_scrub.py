@@ -29,3 +29,14 @@ def test_quoted_product_text_is_removed(text, kept):
 
 def test_a_message_that_is_only_a_quote_keeps_it():
     assert "Unable" in scrub('"Unable to change your password"')
+
+
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("a" * 10_000, ""),
+        ("virker ikke " + "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo" * 2, "virker ikke"),
+    ],
+)
+def test_tokens_longer_than_any_word_are_removed(text, kept):
+    assert scrub(text) == kept
