@@ -34,10 +34,10 @@ from components.locale.wordlists import (  # noqa: E402
     spacy_word_masks,
     word_frequencies,
 )
+from scripts.nlu_report import LOCALE_EXEMPT_INTENTS  # noqa: E402
 from tests.nlu_data import examples  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-EXEMPT_INTENTS = {"switch_language"}  # answered in the language asked for
 Rows = Dict[str, List[Tuple[str, str]]]  # locale -> [(intent, text)]
 
 
@@ -72,7 +72,7 @@ class Builder:
 def evaluate(rows: Rows, markers, scorer, show: bool) -> Dict[str, Tuple[int, int]]:
     results = {}
     for code, items in rows.items():
-        judged = [t for i, t in items if i not in EXEMPT_INTENTS]
+        judged = [t for i, t in items if i not in LOCALE_EXEMPT_INTENTS]
         right = 0
         for text in judged:
             decision = decide_locale(text, markers=markers, scorer=scorer)

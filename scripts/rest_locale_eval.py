@@ -20,11 +20,11 @@ from typing import List, Optional, Tuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from scripts.nlu_report import LOCALE_EXEMPT_INTENTS  # noqa: E402
 from scripts.replies import identify, send  # noqa: E402
-from scripts.servers import start_actions, start_rasa, wait_for_http  # noqa: E402
+from scripts.servers import running_bot  # noqa: E402
 from tests.nlu_data import examples  # noqa: E402
 
-EXEMPT_INTENTS = {"switch_language"}
 CONCURRENCY = 4  # enough to keep both cores busy; conversations are independent
 
 
@@ -46,26 +46,18 @@ def main() -> int:
     parser.add_argument("--show", action="store_true", help="print every miss")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        actions_port, actions = start_actions(Path(folder))
-        rasa_port, rasa = start_rasa(
-            args.model.resolve(),
-            f"http://localhost:{actions_port}/webhook",
-            Path(folder),
-            "rasa.log",
-        )
-        try:
-            base_url = f"http://localhost:{rasa_port}"
-            wait_for_http(f"http://localhost:{actions_port}/health", actions)
-            wait_for_http(f"{base_url}/status", rasa)
+        with running_bot(args.model.resolve(), Path(folder)) as bot:
             started = time.perf_counter()
             count = 0
             for path in sorted(args.holdout.glob("*.yml")):
                 locale = path.stem
-                texts = [t for i, t, _ in examples(path) if i not in EXEMPT_INTENTS]
+                texts = [
+                    t for i, t, _ in examples(path) if i not in LOCALE_EXEMPT_INTENTS
+                ]
                 with ThreadPoolExecutor(CONCURRENCY) as pool:
                     results = list(
                         pool.map(
-                            judge, [base_url] * len(texts), [locale] * len(texts), texts
+                            judge, [bot.url] * len(texts), [locale] * len(texts), texts
                         )
                     )
                 right = sum(ok for ok, _ in results)
@@ -77,10 +69,6 @@ def main() -> int:
                             print(f"  {text!r} -> {found}")
             seconds = time.perf_counter() - started
             print(f"{count} conversations in {seconds:.0f} s")
-        finally:
-            for process in (rasa, actions):
-                process.terminate()
-                process.wait(timeout=30)
     return 0
 
 

@@ -1,7 +1,8 @@
 """Start the project's own servers from the virtualenv, for tests and measurements.
 
-The server tests, the channel and web tests, `make bench` and `make teams-latency`
-all start the same Rasa and action servers, on free local ports.
+The server tests, the channel and web tests, `make bench`, `make teams-latency`
+and `make rest-locale-eval` all start the same Rasa and action servers, on free
+local ports.
 """
 
 import os
@@ -9,8 +10,10 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Optional, Sequence, Tuple
+from typing import Dict, Iterator, Optional, Sequence, Tuple
 
 import requests
 
@@ -86,3 +89,43 @@ def start_rasa(
         stderr=subprocess.STDOUT,
     )
     return port, process
+
+
+@dataclass(frozen=True)
+class RunningBot:
+    """A Rasa server and its action server, both answering."""
+
+    url: str  # the Rasa server's base URL
+    tracker_db: Path  # its SQLite tracker store
+
+
+@contextmanager
+def running_bot(
+    model: Path,
+    folder: Path,
+    log_name: str = "rasa.log",
+    env: Optional[Dict[str, str]] = None,
+    extra_args: Sequence[str] = (),
+) -> Iterator[RunningBot]:
+    """Start an action server and a Rasa server that uses it; stop both after.
+
+    `env` and `extra_args` go to the Rasa server (see `start_rasa`).
+    """
+    actions_port, actions = start_actions(folder)
+    port, rasa = start_rasa(
+        model,
+        f"http://127.0.0.1:{actions_port}/webhook",
+        folder,
+        log_name,
+        env=env,
+        extra_args=extra_args,
+    )
+    try:
+        wait_for_http(f"http://127.0.0.1:{actions_port}/health", actions)
+        wait_for_http(f"http://127.0.0.1:{port}/status", rasa)
+        yield RunningBot(f"http://127.0.0.1:{port}", folder / f"{port}.db")
+    finally:
+        for process in (rasa, actions):
+            process.terminate()
+        for process in (rasa, actions):
+            process.wait(timeout=30)

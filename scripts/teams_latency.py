@@ -20,7 +20,7 @@ from typing import Dict, List
 
 import requests
 
-from scripts.servers import start_actions, start_rasa, wait_for_http
+from scripts.servers import running_bot
 from tests.channels.fake_botframework import FakeBotFramework, message_activity
 
 MESSAGES = [
@@ -76,30 +76,18 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="teams-latency-"))
     fake = FakeBotFramework().start()
     app_id = str(uuid.uuid4())
-    actions_port, actions = start_actions(tmp)
-    port, rasa = start_rasa(
-        args.model,
-        f"http://127.0.0.1:{actions_port}/webhook",
-        tmp,
-        "rasa.log",
-        env=fake.env(app_id, uuid.uuid4().hex),
-    )
-    url = f"http://127.0.0.1:{port}"
     try:
-        wait_for_http(f"http://127.0.0.1:{actions_port}/health", actions)
-        wait_for_http(f"{url}/status", rasa)
-        for n in range(args.warmup):  # fetches keys and token, warms the model
-            send_one(url, fake, app_id, n)
-        reply, webhook = [], []
-        for n in range(args.count):
-            first_reply, answered = send_one(url, fake, app_id, n)
-            reply.append(first_reply)
-            webhook.append(answered)
+        with running_bot(
+            args.model, tmp, env=fake.env(app_id, uuid.uuid4().hex)
+        ) as bot:
+            for n in range(args.warmup):  # fetches keys and token, warms the model
+                send_one(bot.url, fake, app_id, n)
+            reply, webhook = [], []
+            for n in range(args.count):
+                first_reply, answered = send_one(bot.url, fake, app_id, n)
+                reply.append(first_reply)
+                webhook.append(answered)
     finally:
-        for process in (rasa, actions):
-            process.terminate()
-        for process in (rasa, actions):
-            process.wait(timeout=30)
         fake.stop()
 
     result = {

@@ -9,7 +9,7 @@ from typing import Iterator
 
 import pytest
 
-from scripts.servers import free_port, start_actions, start_rasa, wait_for_http
+from scripts.servers import free_port, running_bot
 from tests.conftest import ROOT
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
@@ -58,27 +58,23 @@ def webchat(model_path, tmp_path_factory) -> Iterator[dict]:
     intranet_url = f"http://127.0.0.1:{intranet.server_port}"
     threading.Thread(target=intranet.serve_forever, daemon=True).start()
 
-    actions_port, actions = start_actions(tmp)
-    port, rasa = start_rasa(
-        model_path,
-        f"http://127.0.0.1:{actions_port}/webhook",
-        tmp,
-        "rasa.log",
-        env={"CORS_ORIGIN": intranet_url},
-        extra_args=["--cors", intranet_url],  # as `make run CORS_ORIGIN=...` does
-    )
-    bot = f"http://127.0.0.1:{port}"
-    (site / "index.html").write_text(INTRANET_PAGE.format(bot=bot), encoding="utf-8")
     try:
-        wait_for_http(f"http://127.0.0.1:{actions_port}/health", actions)
-        wait_for_http(f"{bot}/status", rasa)
-        yield {"bot": bot, "page": f"{bot}/webchat/", "intranet": intranet_url}
+        with running_bot(
+            model_path,
+            tmp,
+            env={"CORS_ORIGIN": intranet_url},
+            extra_args=["--cors", intranet_url],  # as `make run CORS_ORIGIN=...` does
+        ) as bot:
+            (site / "index.html").write_text(
+                INTRANET_PAGE.format(bot=bot.url), encoding="utf-8"
+            )
+            yield {
+                "bot": bot.url,
+                "page": f"{bot.url}/webchat/",
+                "intranet": intranet_url,
+            }
     finally:
         intranet.shutdown()
-        for process in (rasa, actions):
-            process.terminate()
-        for process in (rasa, actions):
-            process.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")
